@@ -1,0 +1,1 @@
+"""Question packs: format v1 model, validation, readers, store, export."""

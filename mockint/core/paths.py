@@ -1,0 +1,92 @@
+"""Where mockint keeps its files: platformdirs, or everything under MOCKINT_HOME."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from mockint.core.errors import failure
+
+APP_NAME = "mockint"
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+    config_dir: Path
+    log_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "mockint.db"
+
+    @property
+    def packs_dir(self) -> Path:
+        """User-installed packs, one `<id>.toml` each (ids are validated slugs)."""
+        return self.data_dir / "packs"
+
+    @property
+    def pack_index(self) -> Path:
+        return self.data_dir / "pack-index.json"
+
+    @property
+    def backgrounder(self) -> Path:
+        return self.data_dir / "backgrounder.toml"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def settings(self) -> Path:
+        return self.config_dir / "settings.toml"
+
+    @property
+    def themes_dir(self) -> Path:
+        return self.config_dir / "themes"
+
+    @property
+    def broken_dir(self) -> Path:
+        """Where unreadable files are moved aside, never deleted."""
+        return self.data_dir / "broken"
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "data": str(self.data_dir),
+            "config": str(self.config_dir),
+            "database": str(self.database),
+            "packs": str(self.packs_dir),
+            "pack_index": str(self.pack_index),
+            "backgrounder": str(self.backgrounder),
+            "backups": str(self.backups_dir),
+            "settings": str(self.settings),
+            "themes": str(self.themes_dir),
+            "logs": str(self.log_dir),
+        }
+
+    def ensure(self) -> Paths:
+        """Create the directories, or fail with a clear message (exit code 1)."""
+        for d in (self.data_dir, self.config_dir, self.log_dir):
+            try:
+                d.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise failure(f"cannot create directory: {exc.strerror or exc}", path=str(d)) from None
+            if not os.access(d, os.W_OK):
+                raise failure("directory is not writable", path=str(d))
+        return self
+
+
+def get_paths() -> Paths:
+    """The paths in force now (read MOCKINT_HOME each call so tests can change it)."""
+    home = os.environ.get("MOCKINT_HOME")
+    if home:
+        root = Path(home).expanduser().absolute()
+        return Paths(data_dir=root / "data", config_dir=root / "config", log_dir=root / "logs")
+    import platformdirs
+
+    return Paths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )

@@ -1,0 +1,37 @@
+"""Text rules shared by every untrusted file: normalise line endings, refuse control characters."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab (\x09) and newline (\x0a), DEL, and C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def find_control(text: str) -> int | None:
+    """Index of the first forbidden control character, or None."""
+    m = _CONTROL.search(text)
+    return m.start() if m else None
+
+
+def describe_char(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
+
+
+def is_slug(value: str) -> bool:
+    return bool(SLUG_RE.match(value))
+
+
+def slugify(text: str, max_len: int = 64) -> str:
+    """Lowercase ASCII slug of `text` (may be empty if nothing survives)."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = slug[:max_len].strip("-")
+    return slug
