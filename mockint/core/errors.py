@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
@@ -12,6 +13,16 @@ Severity = Literal["error", "warning"]
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
+
+
+# Control characters (all but tab, including C1 such as U+0085) and the Unicode line and
+# paragraph separators. Keys and values quoted from untrusted files end up in diagnostics:
+# escaped, they cannot break the one-line format or reach the terminal as escape sequences.
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escape_unsafe(text: str) -> str:
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True)
@@ -33,7 +44,7 @@ class Diagnostic:
             if self.col is not None:
                 where += f":{self.col}"
         text = f"{self.key}: {self.message}" if self.key else self.message
-        return f"{where}: {self.severity}: {text}"
+        return _escape_unsafe(f"{where}: {self.severity}: {text}")
 
     def as_warning(self) -> Diagnostic:
         return Diagnostic(self.message, self.path, self.line, self.col, self.key, "warning")

@@ -24,7 +24,7 @@ def describe_char(ch: str) -> str:
 
 
 def is_slug(value: str) -> bool:
-    return bool(SLUG_RE.match(value))
+    return SLUG_RE.fullmatch(value) is not None
 
 
 def slugify(text: str, max_len: int = 64) -> str:

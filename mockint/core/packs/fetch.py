@@ -1,0 +1,108 @@
+"""Fetch a pack from an http(s) URL: bounded in time and size, errors as MockintError.
+
+Only http and https are accepted, also for redirects, so a URL can never make mockint read
+a local file. The body is read in chunks and refused as soon as it passes the size cap.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from http.client import HTTPException, HTTPMessage
+from pathlib import PurePosixPath
+from typing import IO, Any
+
+from mockint.core.errors import EXIT_BAD_INPUT, MockintError, failure
+
+TIMEOUT_SECONDS = 15.0
+# Server-supplied text (status reasons, redirect targets) may hold terminal controls.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+CHUNK = 64 * 1024
+URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+_CONTENT_TYPES = {
+    "text/markdown": "md",
+    "text/x-markdown": "md",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/toml": "toml",
+    "application/x-toml": "toml",
+    "text/x-toml": "toml",
+    "text/toml": "toml",
+}
+
+
+def _clean(text: object) -> str:
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", str(text))
+
+
+@dataclass(frozen=True)
+class Fetched:
+    data: bytes
+    #: The last segment of the URL path ("" if none), used for the format and default pack id.
+    filename: str
+    #: Format implied by the Content-Type header, if it names one.
+    content_format: str | None
+
+
+def is_url(source: str) -> bool:
+    """Whether `source` looks like a URL (scheme://), whatever the scheme."""
+    return bool(URL_RE.match(source))
+
+
+class _SafeRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: HTTPMessage, newurl: str
+    ) -> urllib.request.Request | None:
+        if urllib.parse.urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise failure(f"refused a redirect to a non-http(s) URL: {_clean(newurl)}", path=req.full_url)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch_url(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> Fetched:
+    """GET `url`. Raises MockintError: exit 2 for a bad URL or an oversized body, 1 for network/HTTP failures."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        raise MockintError(
+            f"unsupported URL scheme '{parts.scheme}': only http and https can be imported", path=url
+        )
+    if not parts.hostname:
+        raise MockintError("URL has no host", path=url)
+    opener = urllib.request.build_opener(_SafeRedirects())
+    request = urllib.request.Request(url, headers={"User-Agent": "mockint", "Accept": "*/*"})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            data = _read_capped(response, url, max_bytes)
+            content_type = response.headers.get_content_type()
+            final = response.geturl() or url
+    except urllib.error.HTTPError as exc:
+        raise failure(f"HTTP {exc.code} {_clean(exc.reason)}", path=url) from None
+    except urllib.error.URLError as exc:
+        raise failure(f"cannot fetch: {_clean(exc.reason)}", path=url) from None
+    except (TimeoutError, OSError, HTTPException) as exc:
+        raise failure(f"cannot fetch: {_clean(exc) or type(exc).__name__}", path=url) from None
+    name = PurePosixPath(urllib.parse.unquote(urllib.parse.urlsplit(final).path)).name
+    return Fetched(data, name, _CONTENT_TYPES.get(content_type))
+
+
+def _read_capped(response: Any, url: str, max_bytes: int) -> bytes:
+    too_big = MockintError(
+        f"the pack is larger than the {max_bytes // (1024 * 1024)} MiB limit", path=url, exit_code=EXIT_BAD_INPUT
+    )
+    length = response.headers.get("Content-Length")
+    if length is not None and length.isdigit() and int(length) > max_bytes:
+        raise too_big
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = response.read(CHUNK)
+        if not chunk:
+            break
+        total += len(chunk)
+        if total > max_bytes:
+            raise too_big
+        chunks.append(chunk)
+    return b"".join(chunks)

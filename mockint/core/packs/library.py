@@ -1,0 +1,386 @@
+"""The installed packs: built-in ones shipped with mockint, and user packs imported into the data dir.
+
+User packs live as native TOML in `paths.packs_dir / "<id>.toml"` (written only after the id
+passes the slug check). A user pack with the id of a built-in pack shadows it. Listings come
+from the metadata index (index.py), so they parse only files that changed. Imports follow
+pack-format.md section 3 (install, update, unchanged, refuse) and are all-or-nothing.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import mockint
+from mockint.core.errors import EXIT_BAD_INPUT, EXIT_FAILED, Diagnostic, MockintError, failure
+from mockint.core.packs.index import PackIndex, pack_summary
+from mockint.core.packs.model import InstalledPack, Pack, PackSource
+from mockint.core.paths import Paths, get_paths
+from mockint.core.text import is_slug
+
+ImportStatus = Literal["installed", "updated", "unchanged", "refused"]
+# PackLibrary has a method named `list`, so its annotations use these aliases.
+InstalledList = list[InstalledPack]
+PackList = list[Pack]
+#: File name endings the importer and the built-in directory understand.
+SUPPORTED_SUFFIXES = (".toml", ".md", ".markdown", ".csv", ".tsv")
+
+
+def builtin_packs_dir() -> Path:
+    """Where the built-in packs are: inside the installed wheel, else the repository's question_packs/."""
+    package = Path(mockint.__file__).resolve().parent
+    bundled = package / "_data" / "question_packs"
+    if bundled.is_dir():
+        return bundled
+    return package.parent / "question_packs"
+
+
+@dataclass
+class ImportOutcome:
+    """What happened to one imported file: a report line in `message`, problems in `diagnostics`."""
+
+    source: str
+    status: ImportStatus
+    pack_id: str | None
+    version: str | None
+    message: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: For a refusal: 2 for bad input, 1 for a conflict or a failed read/write; 0 otherwise.
+    exit_code: int = 0
+    previous_version: str | None = None
+    questions: int | None = None
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """MAJOR.MINOR.PATCH as a tuple for comparison (validated versions only)."""
+    return tuple(int(part) for part in version.split("."))
+
+
+class PackLibrary:
+    """Built-in and user packs: list, get, import, remove."""
+
+    def __init__(self, paths: Paths | None = None, builtin_dir: Path | None = None) -> None:
+        self.paths = paths or get_paths()
+        self.builtin_dir = builtin_dir if builtin_dir is not None else builtin_packs_dir()
+        #: Problems with installed files found by the last listing (broken or duplicate packs).
+        self.warnings: list[Diagnostic] = []
+        #: Index entries recomputed by the last listing (the rest came from the cache).
+        self.refreshed = 0
+        self._cache: dict[str, tuple[int, int, Pack]] = {}
+
+    # -- listing ---------------------------------------------------------------------------
+
+    def list(self) -> list[InstalledPack]:
+        """Every installed pack, built-in and user, sorted by id; shadowing is flagged on both sides."""
+        index = PackIndex(self.paths.pack_index, self.paths.broken_dir).load()
+        self.warnings = []
+        if index.recovery:
+            self.warnings.append(Diagnostic(index.recovery, str(self.paths.pack_index), severity="warning"))
+        seen: set[str] = set()
+        builtin = self._scan(self.builtin_dir, "builtin", index, seen)
+        user = self._scan(self.paths.packs_dir, "user", index, seen)
+        index.prune(seen)
+        index.save()
+        self.refreshed = index.refreshed
+        out: list[InstalledPack] = []
+        for pid, entry in builtin.items():
+            out.append(_installed(entry, "builtin", shadowed=pid in user))
+        for pid, entry in user.items():
+            out.append(_installed(entry, "user", shadows=pid in builtin))
+        out.sort(key=lambda p: (p.id, p.source != "user"))
+        return out
+
+    def effective(self) -> InstalledList:
+        """The packs in force: a built-in pack shadowed by a user pack is left out."""
+        return [p for p in self.list() if not p.shadowed]
+
+    def find(self, pack_id: str) -> InstalledPack | None:
+        """The pack in force with this id, or None."""
+        for p in self.effective():
+            if p.id == pack_id:
+                return p
+        return None
+
+    def get(self, pack_id: str) -> Pack:
+        """The effective pack with this id; MockintError (exit 1) if none is installed."""
+        entry = self.find(pack_id)
+        if entry is None:
+            raise failure("no pack with this id is installed (see `mockint packs list`)", path=pack_id)
+        return self._load(Path(entry.path))
+
+    def load_all(self) -> PackList:
+        """Every effective pack; a pack that no longer loads is left out and noted in `warnings`."""
+        packs: PackList = []
+        entries = self.effective()
+        for entry in entries:
+            try:
+                packs.append(self._load(Path(entry.path)))
+            except MockintError as exc:
+                self.warnings.extend(d.as_warning() for d in exc.diagnostics)
+        return packs
+
+    def _scan(
+        self, directory: Path, source: PackSource, index: PackIndex, seen: set[str]
+    ) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        # Both kinds are native TOML (question_packs/ also holds a README.md, which is no pack).
+        for path in pack_files(directory, (".toml",)):
+            try:
+                st = path.stat()
+            except OSError:
+                continue
+            seen.add(str(path))
+            entry = index.lookup(path, st)
+            if entry is None:
+                entry = index.put(path, st, self._summarise(path))
+            if "error" in entry:
+                self.warnings.extend(
+                    Diagnostic(str(e.get("message")), str(path), e.get("line"), e.get("col"), e.get("key"), "warning")
+                    for e in entry["error"]
+                )
+                self.warnings.append(Diagnostic("this pack is not loaded until its errors are fixed", str(path), severity="warning"))
+                continue
+            pid = entry["id"]
+            if pid in found:
+                self.warnings.append(
+                    Diagnostic(f"pack id '{pid}' is also in {found[pid]['path']}; this file is ignored", str(path), severity="warning")
+                )
+                continue
+            found[pid] = {**entry, "path": str(path)}
+        return found
+
+    def _summarise(self, path: Path) -> dict[str, Any]:
+        try:
+            return pack_summary(self._load(path))
+        except MockintError as exc:
+            return {"error": [{"message": d.message, "line": d.line, "col": d.col, "key": d.key} for d in exc.diagnostics]}
+
+    def _load(self, path: Path) -> Pack:
+        from mockint.core.packs.loader import load_pack_file
+
+        try:
+            st = path.stat()
+        except OSError as exc:
+            raise failure(f"cannot read pack: {exc.strerror or exc}", path=str(path)) from None
+        cached = self._cache.get(str(path))
+        if cached is not None and cached[0] == st.st_mtime_ns and cached[1] == st.st_size:
+            return cached[2]
+        pack = load_pack_file(path).pack
+        self._cache[str(path)] = (st.st_mtime_ns, st.st_size, pack)
+        return pack
+
+    # -- removing --------------------------------------------------------------------------
+
+    def remove(self, pack_id: str) -> None:
+        """Uninstall a user pack (practice history stays in the database).
+
+        MockintError exit 1 for a built-in pack or an unknown id.
+        """
+        entries = [p for p in self.list() if p.id == pack_id]
+        user = [p for p in entries if p.source == "user"]
+        broken = self.paths.packs_dir / f"{pack_id}.toml" if is_slug(pack_id) else None
+        if not user and broken is not None and broken.is_file():
+            # A user pack that no longer loads is not listed, but it can still be removed by id.
+            user = [InstalledPack(pack_id, pack_id, "", 0, (), "user", str(broken))]
+        if not user:
+            if entries:
+                raise failure("a built-in pack cannot be removed; only packs you imported can", path=pack_id)
+            raise failure("no user pack with this id is installed (see `mockint packs list`)", path=pack_id)
+        path = Path(user[0].path)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise failure(f"cannot remove pack: {exc.strerror or exc}", path=str(path)) from None
+        self._cache.pop(str(path), None)
+        index = PackIndex(self.paths.pack_index).load()
+        index.forget(path)
+        index.save()
+
+    # -- importing -------------------------------------------------------------------------
+
+    def import_source(
+        self,
+        source: str,
+        *,
+        force: bool = False,
+        fmt: str | None = None,
+        strict: bool = False,
+        pack_id: str | None = None,
+        name: str | None = None,
+        version: str | None = None,
+    ) -> builtins.list[ImportOutcome]:
+        """Import a file, every pack file of a directory (each on its own), or an http(s) URL.
+
+        Never raises for a bad source: each refusal is an outcome with its reason.
+        """
+        from mockint.core.packs.importer import Importer
+
+        importer = Importer(self, force=force, fmt=fmt, strict=strict, pack_id=pack_id, name=name, version=version)
+        return importer.run(source)
+
+    def install(self, pack: Pack, *, source: str, force: bool = False) -> ImportOutcome:
+        """Install a validated pack following the update rules of pack-format.md section 3."""
+        if not is_slug(pack.id):  # the validator guarantees it; a path is never built otherwise
+            return refused(source, pack.id, pack.version, f"pack id '{pack.id}' is not a valid slug", EXIT_BAD_INPUT)
+        listing = self.list()
+        current = next((p for p in listing if p.id == pack.id and not p.shadowed), None)
+        target = self.paths.packs_dir / f"{pack.id}.toml"
+        squatter = next((p for p in listing if p.path == str(target) and p.id != pack.id), None)
+        if squatter is not None:  # a hand-placed file named after this id holds another pack
+            return refused(
+                source, pack.id, pack.version,
+                f"{target} holds the pack '{squatter.id}'; rename or remove that file first", EXIT_FAILED,
+            )
+        installed: Pack | None = None
+        if current is not None:
+            try:
+                installed = self._load(Path(current.path))
+            except MockintError:
+                installed = None  # a broken installed file is simply replaced
+        decision = _decide(pack, installed, current, force=force)
+        if isinstance(decision, str):
+            return refused(source, pack.id, pack.version, decision, EXIT_FAILED)
+        status, note = decision
+        counted = _count(len(pack.questions), "question")
+        if status == "unchanged":
+            return ImportOutcome(
+                source, "unchanged", pack.id, pack.version,
+                f"unchanged  {pack.id} {pack.version} ({counted})  from {source}  ({note})",
+                questions=len(pack.questions),
+            )
+        problem = self._write(pack, target)
+        if problem is not None:
+            return refused(source, pack.id, pack.version, problem, EXIT_FAILED)
+        replaced = None
+        if current is not None and current.source == "user" and Path(current.path) != target:
+            replaced = Path(current.path)
+            with contextlib.suppress(OSError):
+                replaced.unlink()  # a hand-placed file under another name: the new file replaces it
+        self._remember(target, pack, replaced)
+        previous = installed.version if installed is not None and status == "updated" else None
+        what = f"{pack.id} {previous} → {pack.version}" if status == "updated" and previous else f"{pack.id} {pack.version}"
+        line = f"{status}  {what} ({counted})  from {source}"
+        if note:
+            line += f"  ({note})"
+        return ImportOutcome(
+            source, status, pack.id, pack.version, line, previous_version=previous, questions=len(pack.questions)
+        )
+
+    def _remember(self, target: Path, pack: Pack, replaced: Path | None) -> None:
+        """Record a freshly written pack in the index and the memory cache, without re-reading it."""
+        try:
+            st = target.stat()
+        except OSError:
+            return  # the next listing finds out
+        self._cache[str(target)] = (st.st_mtime_ns, st.st_size, pack)
+        index = PackIndex(self.paths.pack_index).load()
+        index.put(target, st, pack_summary(pack))
+        if replaced is not None:
+            index.forget(replaced)
+        index.save()
+
+    def _write(self, pack: Pack, target: Path) -> str | None:
+        """Write the pack as native TOML, atomically; the reason if that was not possible."""
+        from mockint.core.packs.export import pack_to_toml
+        from mockint.core.packs.loader import load_pack_bytes
+
+        text = pack_to_toml(pack)
+        # What is installed must read back as the same pack, or the listing would break later.
+        try:
+            same = load_pack_bytes(text.encode("utf-8"), source=str(target), fmt="toml").pack == pack
+        except MockintError:
+            same = False
+        if not same:
+            return "internal error: the pack does not survive conversion to TOML; nothing was installed"
+        try:
+            _write_pack(target, text)
+        except OSError as exc:
+            return f"cannot write {target}: {exc.strerror or exc}"
+        return None
+
+
+def _decide(
+    pack: Pack, installed: Pack | None, current: InstalledPack | None, *, force: bool
+) -> tuple[ImportStatus, str] | str:
+    """(status, note) for an import, or the reason for refusing it.
+
+    Against a built-in pack the same rules apply, but nothing is replaced: the user copy is
+    installed next to it and shadows it, so the status is "installed".
+    """
+    if installed is None:
+        return ("installed", "shadows the built-in pack" if current is not None and current.source == "builtin" else "")
+    if installed == pack:
+        return ("unchanged", "already installed")
+    shadow = current is not None and current.source == "builtin"
+    new, old = version_key(pack.version), version_key(installed.version)
+    if new > old or force:
+        forced = "replaced with --force" if new <= old else ""
+        if shadow:
+            return ("installed", ", ".join(filter(None, [f"shadows the built-in pack {installed.version}", forced])))
+        return ("updated", forced)
+    which = "built-in" if shadow else "installed"
+    if new == old:
+        return (
+            f"pack '{pack.id}' {pack.version} is already {which} with different content; "
+            f"raise the version (installed {installed.version}, incoming {pack.version}) or use --force to replace it"
+        )
+    return (
+        f"pack '{pack.id}' {pack.version} is older than the {which} {installed.version}; "
+        "use --force to replace it anyway"
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
+def _write_pack(target: Path, text: str) -> None:
+    from mockint.core.atomic import atomic_write_text
+
+    atomic_write_text(target, text)
+
+
+def refused(source: str, pack_id: str | None, version: str | None, reason: str, exit_code: int,
+             diagnostics: list[Diagnostic] | None = None) -> ImportOutcome:
+    return ImportOutcome(
+        source, "refused", pack_id, version, f"refused  {source}: {reason}", list(diagnostics or []), exit_code
+    )
+
+
+def pack_files(directory: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Pack files directly in `directory`, sorted by name; hidden and temporary files are skipped."""
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return []
+    out = []
+    for name in names:
+        if name.startswith(".") or not name.lower().endswith(suffixes):
+            continue
+        path = directory / name
+        if path.is_file():
+            out.append(path)
+    return out
+
+
+def _installed(entry: dict[str, Any], source: PackSource, *, shadows: bool = False, shadowed: bool = False) -> InstalledPack:
+    return InstalledPack(
+        id=entry["id"],
+        name=entry["name"],
+        version=entry["version"],
+        questions=entry["questions"],
+        categories=tuple(entry["categories"]),
+        source=source,
+        path=entry["path"],
+        shadows_builtin=shadows,
+        shadowed=shadowed,
+        plans=tuple(entry["plans"]),
+        description=entry.get("description"),
+        category_counts=dict(entry["category_counts"]),
+    )

@@ -1,0 +1,234 @@
+"""The Textual application: screens by name, lazy domain services, global keys."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from mockint.core.paths import Paths, get_paths
+from mockint.tui.commands import MockintCommands
+from mockint.tui.palette_sessions import RecentSessionCommands
+from mockint.tui.theming import apply_theme
+
+if TYPE_CHECKING:
+    from mockint.core.packs.library import PackLibrary
+    from mockint.core.settings import Settings
+    from mockint.core.store import Store
+
+
+def screen_target(name: str) -> tuple[str, str] | None:
+    """`(module, class)` for a screen name, or None if unknown or its module is not built."""
+    from mockint.tui.screens import SCREENS
+
+    target = SCREENS.get(name)
+    if target is None:
+        return None
+    module_name, cls_name = target.split(":")
+    try:
+        if importlib.util.find_spec(module_name) is None:
+            return None
+    except ModuleNotFoundError:
+        return None
+    return module_name, cls_name
+
+
+def screen_available(name: str) -> bool:
+    """Whether the screen `name` exists in this build (areas land at different times)."""
+    return screen_target(name) is not None
+
+
+#: Generic Textual keys left out of the help screen (focus moves, clipboard; f1 repeats "?").
+_HELP_SKIPS = frozenset({"tab", "shift+tab", "ctrl+c", "super+c", "f1"})
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).astimezone()
+
+
+class MockintApp(App[None]):
+    """mockint's terminal UI. Time, paths and services are injectable for tests."""
+
+    # Home is the default screen, whose own CSS_PATH Textual does not load: the app carries it.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
+    TITLE = "mockint"
+    COMMANDS = App.COMMANDS | {MockintCommands, RecentSessionCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("f1", "help", "Help", show=False),
+        Binding("escape", "back", "Back", show=False),
+    ]
+
+    def __init__(
+        self,
+        *,
+        theme_name: str | None = None,
+        start_screen: str = "home",
+        screen_kwargs: dict[str, Any] | None = None,
+        clock: Callable[[], float] | None = None,
+        now: Callable[[], datetime] | None = None,
+        paths: Paths | None = None,
+        store: Store | None = None,
+        library: PackLibrary | None = None,
+        settings: Settings | None = None,
+        remember_theme: bool = True,
+    ) -> None:
+        super().__init__()
+        self.clock: Callable[[], float] = clock or time.monotonic
+        self.now: Callable[[], datetime] = now or _utc_now
+        self.paths: Paths = paths or get_paths()
+        self._theme_name = theme_name
+        self._start_screen = start_screen
+        self._screen_kwargs = dict(screen_kwargs or {})
+        self._store = store
+        self._library = library
+        self._settings = settings
+        self._backgrounder: Any = None
+        self._remember_theme = remember_theme
+        self.settings_warnings: list[str] = []
+        self._theme_ready = False
+
+    # -- lazy domain services ------------------------------------------------
+    @property
+    def store(self) -> Store:
+        """The session database, opened on first use."""
+        if self._store is None:
+            from mockint.core.store import Store
+
+            self._store = Store.open(self.paths, now=self.now)
+        return self._store
+
+    @property
+    def library(self) -> PackLibrary:
+        """Installed question packs (built-in and user)."""
+        if self._library is None:
+            from mockint.core.packs.library import PackLibrary
+
+            self._library = PackLibrary(self.paths)
+        return self._library
+
+    @property
+    def settings(self) -> Settings:
+        """The person's settings (defaults when there is no file)."""
+        if self._settings is None:
+            from mockint.core.settings import load_settings_with_warnings
+
+            self._settings, diagnostics = load_settings_with_warnings(self.paths)
+            self.settings_warnings = [d.format() for d in diagnostics]
+        return self._settings
+
+    @property
+    def backgrounder(self) -> Any:
+        """The backgrounder (press kit); re-read after `invalidate("backgrounder")`."""
+        if self._backgrounder is None:
+            from mockint.core.backgrounder.storage import load_backgrounder
+
+            self._backgrounder = load_backgrounder(self.paths)
+        return self._backgrounder
+
+    def invalidate(self, *names: str) -> None:
+        """Forget cached services so the next access re-reads them (e.g. after an editor saved)."""
+        for name in names:
+            if name == "store" and self._store is not None:
+                self._store.close()
+            setattr(self, f"_{name}", None)
+
+    # -- screens ----------------------------------------------------------------
+    def get_default_screen(self) -> Screen[Any]:
+        from mockint.tui.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def make_screen(self, name: str, **kwargs: Any) -> Screen[Any] | None:
+        """Build the screen registered as `name`, or None when that screen is not built."""
+        target = screen_target(name)
+        if target is None:
+            return None
+        module = importlib.import_module(target[0])
+        screen: Screen[Any] = getattr(module, target[1])(**kwargs)
+        return screen
+
+    def open_screen(self, name: str, **kwargs: Any) -> None:
+        """Push the screen registered as `name` (home is the base: go back to it instead)."""
+        if name == "home":
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            return
+        screen = self.make_screen(name, **kwargs)
+        if screen is None:
+            self.notify(f"The {name} screen is not available in this build.", severity="warning")
+            return
+        self.push_screen(screen)
+
+    def on_mount(self) -> None:
+        self._apply_start_theme()
+        self._show_start_warnings()
+        if getattr(self._settings, "reduced_motion", False):  # settings were loaded for the warnings
+            self.animation_level = "none"
+        if self._start_screen != "home":
+            self.open_screen(self._start_screen, **self._screen_kwargs)
+
+    def on_unmount(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def _apply_start_theme(self) -> None:
+        from mockint.tui.themes_loader import register_file_themes
+
+        for message in register_file_themes(self):  # shipped and user theme files
+            self.notify(message, severity="warning", timeout=10, markup=False)
+        name = self._theme_name
+        if name is None:
+            try:
+                name = self.settings.theme
+            except Exception:  # a broken settings file must not stop the app
+                name = None
+        warning = apply_theme(self, name)
+        if warning:
+            self.notify(warning, severity="warning", markup=False)
+        self._theme_ready = True
+
+    def _show_start_warnings(self) -> None:
+        from mockint.tui.startup import start_warnings
+
+        for message in start_warnings(self):
+            self.notify(message, severity="warning", timeout=10, markup=False)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        """mockint's own CSS variables (clock colours) for themes that do not set them."""
+        from mockint.tui.themes_loader import clock_variable_defaults
+
+        return clock_variable_defaults(self)
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the theme the person picks (not the one a flag or test forced at start)."""
+        if not (self._theme_ready and self._remember_theme):
+            return
+        from mockint.tui.theming import remember_theme
+
+        remember_theme(self, theme)
+
+    # -- global actions ---------------------------------------------------------
+    def action_help(self) -> None:
+        """Show every key of the current screen."""
+        from mockint.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        rows: list[tuple[str, str]] = []
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not binding.description or binding.system or key in _HELP_SKIPS:
+                continue
+            # "1".."5" share one row ("1-5 Rate"); a tooltip is the longer explanation.
+            row = (binding.key_display or self.get_key_display(binding), binding.tooltip or binding.description)
+            if row not in rows:
+                rows.append(row)
+        self.push_screen(HelpScreen(rows, title=self.screen.__class__.__name__.removesuffix("Screen")))

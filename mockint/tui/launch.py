@@ -1,0 +1,16 @@
+"""Start the terminal UI (imported lazily by the CLI so `mockint --version` stays fast)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def launch(*, theme: str | None = None, screen: str = "home", **kwargs: Any) -> None:
+    """Build the app and run it until it quits.
+
+    `screen` is a name from mockint.tui.screens.SCREENS; `kwargs` go to that screen.
+    """
+    from mockint.tui.app import MockintApp
+
+    app = MockintApp(theme_name=theme, start_screen=screen, screen_kwargs=kwargs)
+    app.run()

@@ -1,0 +1,392 @@
+"""The backgrounder editor: three sections of short entries with live advice, saved as you type."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Input, Static, TextArea
+
+from mockint.core.backgrounder.advice import (
+    advise,
+    entry_advice,
+    format_seconds,
+    intro_note,
+    kit_seconds,
+    section_advice,
+    section_seconds,
+)
+from mockint.core.backgrounder.model import (
+    MAX_ENTRIES,
+    MAX_HEADLINE,
+    MAX_NAME,
+    RECOMMENDED_ENTRIES,
+    SECTION_TITLES,
+    SECTIONS,
+    Backgrounder,
+    Section,
+)
+from mockint.core.errors import MockintError
+from mockint.core.paths import Paths, get_paths
+from mockint.tui.widgets.backgrounder_entry import EntryRow, clean_entry_text, update_if_changed
+
+#: Save this long after the last keystroke…
+DEBOUNCE_SECONDS = 0.6
+#: …but never let unsaved typing get older than this, even while typing non-stop.
+MAX_UNSAVED_SECONDS = 1.0
+
+REHEARSE_PACK = "backgrounder-openers"
+
+INTRO = "Your press kit: short lines you can say without notes. Saved as you type."
+HINTS: dict[Section, str] = {
+    "about": (
+        "Who you are, at work and beyond: three bio-short lines (~160 characters) "
+        "that open “tell me about yourself”."
+    ),
+    "quantitative": (
+        "Your biggest wins for the business, each with a figure: revenue, users, share, time saved."
+    ),
+    "qualitative": (
+        "How your work made people's lives better: name who (users, customers, a team) and how you helped."
+    ),
+}
+
+
+class SectionBox(Vertical):
+    """One section of the backgrounder: its hint, its entries, and a button to add one."""
+
+    def __init__(self, section: Section, entries: list[str]) -> None:
+        super().__init__(id=f"section-{section}", classes="section")
+        self.section: Section = section
+        self._entries = entries
+        self.border_title = SECTION_TITLES[section]
+        # Kept as attributes: a DOM query per keystroke would be the editor's biggest cost.
+        self.entries_box = Vertical(*(EntryRow(section, text) for text in entries), classes="entries")
+        self.head = Static("", classes="section-head")
+        self.add_button = Button("+ Add entry", id=f"add-{section}", classes="add-entry", compact=True)
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(HINTS[self.section]), classes="section-hint")
+        yield self.entries_box
+        yield self.head
+        yield self.add_button
+
+    @property
+    def rows(self) -> list[EntryRow]:
+        return [child for child in self.entries_box.children if isinstance(child, EntryRow)]
+
+
+class BackgrounderScreen(Screen[None]):
+    """Edit the backgrounder. Keys use ctrl/alt so they never type into an entry."""
+
+    CSS_PATH = "backgrounder.tcss"
+    BINDINGS = [
+        Binding("ctrl+n", "add_entry", "Add", key_display="^n"),
+        # Priority: inside a text box ctrl+d would otherwise delete a character.
+        Binding("ctrl+d", "remove_entry", "Remove", key_display="^d", priority=True),
+        Binding("alt+up,ctrl+up", "move(-1)", "Up", key_display="alt+↑"),
+        Binding("alt+down,ctrl+down", "move(1)", "Down", key_display="alt+↓"),
+        Binding("ctrl+r", "rehearse", "Rehearse", key_display="^r"),
+        Binding("ctrl+s", "save", "Save", key_display="^s", show=False),
+        Binding("escape", "leave", "Back"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._timer: Timer | None = None
+        self._dirty_since: float | None = None
+        self._backed_up = False
+        self._load_warnings: list[str] = []
+        self.current = Backgrounder()
+        self._saved = Backgrounder()
+        self._boxes: dict[Section, SectionBox] = {}
+        self._ready = False  # set once on_mount has found the widgets
+
+    # -- services from the app (or defaults when shown in another app) --------------
+    @property
+    def paths(self) -> Paths:
+        paths = getattr(self.app, "paths", None)
+        return paths if isinstance(paths, Paths) else get_paths()
+
+    def _clock(self) -> float:
+        clock: Callable[[], float] = getattr(self.app, "clock", time.monotonic)
+        return clock()
+
+    def _now(self) -> Callable[[], datetime] | None:
+        return getattr(self.app, "now", None)
+
+    # -- layout -------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        from mockint.core.backgrounder.storage import load_backgrounder_with_warnings
+
+        try:
+            bg, warnings = load_backgrounder_with_warnings(self.paths)
+            self._load_warnings = [w.message for w in warnings]
+        except MockintError as exc:
+            bg, self._load_warnings = Backgrounder(), [exc.message]
+        self.current = bg
+        self._saved = bg.normalised()
+        yield Static("", id="bg-status")
+        with VerticalScroll(id="bg-body"):
+            yield Static(Text(INTRO), id="bg-intro")
+            with Horizontal(id="bg-identity"):
+                name = Input(bg.name or "", placeholder="Your name", max_length=MAX_NAME, id="bg-name")
+                name.border_title = "Name"
+                yield name
+                headline = Input(
+                    bg.headline or "",
+                    placeholder="e.g. Senior PM, payments",
+                    max_length=MAX_HEADLINE,
+                    id="bg-headline",
+                )
+                headline.border_title = "Headline"
+                yield headline
+            for section in SECTIONS:
+                yield SectionBox(section, list(bg.section(section)))
+            yield Static("", id="bg-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for message in self._load_warnings:
+            self.notify(message, severity="warning", timeout=10, markup=False)
+        self._boxes = {box.section: box for box in self.query(SectionBox)}
+        self._name_input = self.query_one("#bg-name", Input)
+        self._headline_input = self.query_one("#bg-headline", Input)
+        self._summary = self.query_one("#bg-summary", Static)
+        self._status = self.query_one("#bg-status", Static)
+        for box in self._boxes.values():
+            for row in box.rows:
+                row.show_advice(entry_advice(box.section, box.rows.index(row), row.text))
+        self._refresh_summary(saved=True)
+        self._ready = True
+        self._name_input.focus()
+
+    def on_unmount(self) -> None:
+        # Quitting or leaving never loses typing: flush whatever the timer had not saved yet.
+        self.save_now(notify=False, refresh=False)
+
+    # -- reading the widgets -----------------------------------------------------------
+    def _collect(self) -> Backgrounder:
+        name = clean_entry_text(self._name_input.value, MAX_NAME)
+        headline = clean_entry_text(self._headline_input.value, MAX_HEADLINE)
+        bg = Backgrounder(name or None, headline or None)
+        for box in self._boxes.values():
+            bg.section(box.section).extend(row.text for row in box.rows)
+        return bg
+
+    def _box(self, section: Section) -> SectionBox:
+        return self._boxes[section]
+
+    def _focused_ancestor(self, kind: type[Widget]) -> Any:
+        node = self.focused
+        while node is not None and not isinstance(node, kind):
+            node = node.parent  # type: ignore[assignment]
+        return node
+
+    # -- live advice ----------------------------------------------------------------------
+    def _refresh_summary(self, *, saved: bool) -> None:
+        bg = self.current
+        for box in self._boxes.values():
+            subtitle = (
+                f"{len([e for e in bg.section(box.section) if e.strip()])}/{RECOMMENDED_ENTRIES}"
+                f" · {format_seconds(section_seconds(bg, box.section))} to say"
+            )
+            # Setting a border subtitle repaints the whole box, even when unchanged.
+            if box.border_subtitle != subtitle:
+                box.border_subtitle = subtitle
+            head = Text()
+            if box.section == "about":
+                head.append(
+                    f"Spoken: {format_seconds(section_seconds(bg, 'about'))}, {intro_note(section_seconds(bg, 'about'))}.",
+                    style="dim",
+                )
+            for item in section_advice(bg, box.section):
+                if head:
+                    head.append("\n")
+                head.append(
+                    "▲ " if item.severity == "warning" else "• ",
+                    style="bold yellow" if item.severity == "warning" else "cyan",
+                )
+                head.append(item.message)
+            update_if_changed(box.head, head)
+        filled, total = bg.completeness()
+        advice_count = len(advise(bg))
+        update_if_changed(
+            self._summary,
+            Text(
+                f"Whole kit: {format_seconds(kit_seconds(bg))} to say at 150 words a minute · "
+                f"{advice_count} piece{'s' if advice_count != 1 else ''} of advice"
+            ),
+        )
+        status = Text.assemble(("Backgrounder", "bold"), f"  {filled}/{total} filled  ")
+        status.append("Saved" if saved else "Saving…", style="dim" if saved else "italic")
+        update_if_changed(self._status, status)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        row = event.text_area.parent
+        if self._ready and isinstance(row, EntryRow):
+            box = self._box(row.section)
+            row.show_advice(entry_advice(row.section, box.rows.index(row), row.text))
+        self._changed()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._changed()
+
+    def _changed(self) -> None:
+        """Something was edited: refresh the advice and schedule an autosave."""
+        if not self._ready:
+            return
+        self.current = self._collect()
+        if self.current.normalised() == self._saved:
+            self._cancel_timer()
+            self._dirty_since = None
+            self._refresh_summary(saved=True)
+            return
+        self._refresh_summary(saved=False)
+        now = self._clock()
+        if self._dirty_since is None:
+            self._dirty_since = now
+        self._cancel_timer()
+        if now - self._dirty_since >= MAX_UNSAVED_SECONDS:
+            self.save_now()
+        else:
+            self._timer = self.set_timer(DEBOUNCE_SECONDS, self.save_now, name="backgrounder-autosave")
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+
+    # -- saving ---------------------------------------------------------------------------
+    def save_now(self, *, notify: bool = True, refresh: bool = True) -> bool:
+        """Write the backgrounder if it changed; returns False if saving failed."""
+        from mockint.core.backgrounder.storage import save_backgrounder
+
+        self._cancel_timer()
+        clean = self.current.normalised()
+        if clean == self._saved:
+            self._dirty_since = None
+            return True
+        try:
+            # The version this editing session started from is kept as a backup, once.
+            save_backgrounder(clean, self.paths, backup=not self._backed_up, now=self._now())
+        except MockintError as exc:
+            if notify and self.is_attached:
+                self.notify(exc.message, title="Not saved", severity="error", markup=False)
+            return False
+        self._backed_up = True
+        self._saved = clean
+        self._dirty_since = None
+        invalidate = getattr(self.app, "invalidate", None)
+        if callable(invalidate):
+            invalidate("backgrounder")
+        if refresh:
+            self._refresh_summary(saved=True)
+        return True
+
+    # -- actions -----------------------------------------------------------------------------
+    async def action_add_entry(self, section: str | None = None) -> None:
+        """Add an empty entry to the focused section (or the first one short of three)."""
+        target: Section
+        if section in SECTIONS:
+            target = section
+        else:
+            box = self._focused_ancestor(SectionBox)
+            if isinstance(box, SectionBox):
+                target = box.section
+            else:
+                short = [s for s in SECTIONS if len(self._box(s).rows) < RECOMMENDED_ENTRIES]
+                target = short[0] if short else "about"
+        box = self._box(target)
+        if len(box.rows) >= MAX_ENTRIES:
+            self.notify(f"{SECTION_TITLES[target]} holds at most {MAX_ENTRIES} entries.", severity="warning")
+            return
+        row = EntryRow(target)
+        await box.entries_box.mount(row)
+        row.show_advice([])
+        row.area.focus()
+        row.scroll_visible()
+        self._changed()
+
+    async def action_remove_entry(self) -> None:
+        """Remove the entry that has the focus."""
+        row = self._focused_ancestor(EntryRow)
+        if not isinstance(row, EntryRow):
+            self.notify("Move to an entry first (tab), then ctrl+d removes it.", severity="warning")
+            return
+        box = self._box(row.section)
+        rows = box.rows
+        index = rows.index(row)
+        await row.remove()
+        rest = box.rows
+        if rest:
+            rest[min(index, len(rest) - 1)].area.focus()
+        else:
+            box.add_button.focus()
+        for i, other in enumerate(rest):
+            other.show_advice(entry_advice(box.section, i, other.text))
+        self._changed()
+
+    def action_move(self, delta: int) -> None:
+        """Move the focused entry up or down within its section."""
+        row = self._focused_ancestor(EntryRow)
+        if not isinstance(row, EntryRow):
+            return
+        rows = self._box(row.section).rows
+        i = rows.index(row)
+        j = i + delta
+        if not 0 <= j < len(rows):
+            self.app.bell()
+            return
+        # Swapping the texts (not the widgets) keeps the layout and focus order simple.
+        a, b = rows[i].area, rows[j].area
+        text_a, text_b = a.text, b.text
+        a.load_text(text_b)
+        b.load_text(text_a)
+        b.focus()
+        b.move_cursor(b.document.end)
+        for k in (i, j):
+            rows[k].show_advice(entry_advice(row.section, k, rows[k].text))
+        self._changed()
+
+    def action_save(self) -> None:
+        if self.save_now():
+            self.notify("Backgrounder saved.", timeout=2)
+
+    def action_rehearse(self) -> None:
+        """Practise the opening questions with the teleprompter showing your own entries."""
+        self.current = self._collect()
+        if not self.save_now():
+            return
+        if self.current.completeness()[0] == 0:
+            self.notify("Write a few entries first: the rehearsal asks about them.", severity="warning")
+            return
+        open_screen = getattr(self.app, "open_screen", None)
+        if not callable(open_screen):
+            self.notify("Rehearsal is not available here.", severity="warning")
+            return
+        open_screen("practice", pack_id=REHEARSE_PACK, teleprompter=True)
+
+    def action_leave(self) -> None:
+        """Save and go back."""
+        self.current = self._collect()
+        self.save_now()
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        if button_id.startswith("add-"):
+            event.stop()
+            self.run_worker(self.action_add_entry(button_id.removeprefix("add-")), exclusive=False)

@@ -1,0 +1,133 @@
+"""Drill: the weakest questions (spaced repetition over past ratings) and one key to practise them."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+DEFAULT_COUNT = 5
+MAX_COUNT = 10
+
+
+def _short(text: str, width: int) -> Text:
+    piece = Text(" ".join(text.split()), no_wrap=True)
+    piece.truncate(width, overflow="ellipsis")
+    return piece
+
+
+class DrillScreen(Screen[None]):
+    """The questions most in need of practice, with why; `p` starts a practice on all of them."""
+
+    CSS_PATH = "drill.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "practise", "Practise these"),
+        Binding("plus,equals_sign", "count(1)", "More", key_display="+"),
+        Binding("minus", "count(-1)", "Fewer", key_display="-"),
+        Binding("c", "compare", "Attempts"),
+    ]
+
+    def __init__(self, *, count: int = DEFAULT_COUNT, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.count = max(1, min(MAX_COUNT, count))
+        self.weak: list[Any] = []
+        self._resumed_before = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="drill-intro", markup=False)
+        yield DataTable(id="drill-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="drill-detail", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Review"
+        self.sub_title = "Drill"
+        table = self.query_one(DataTable)
+        table.add_columns("#", "Question", "Last", "When", "Why")
+        self.load()
+        table.focus()
+
+    @property
+    def targets(self) -> list[tuple[str, str]]:
+        """(pack id, question id) of every listed question, weakest first."""
+        return [(w.pack_id, w.question_id) for w in self.weak]
+
+    def load(self) -> None:
+        """Read the weakest questions again and fill the table."""
+        from mockint.core.drill import ago, weak_reason
+
+        now = self.app.now()  # type: ignore[attr-defined]
+        self.weak = self.app.store.weakest_questions(limit=self.count, now=now)  # type: ignore[attr-defined]
+        table = self.query_one(DataTable)
+        table.clear()
+        # The question column takes what the others leave (the detail line below shows it whole).
+        width = max(20, self.size.width - 56)
+        for number, weak in enumerate(self.weak, 1):
+            last = "skip" if weak.last_skipped else ("—" if weak.last_rating is None else f"{weak.last_rating:.1f}")
+            table.add_row(
+                Text(str(number), justify="right"),
+                _short(weak.question_text or weak.question_id, width),
+                Text(last, justify="right"),
+                Text(ago(now - weak.last_practised).replace(" days ago", " d ago")),
+                Text(weak_reason(weak, now, compact=True)),
+                key=f"{weak.pack_id}\x00{weak.question_id}",
+            )
+        intro = self.query_one("#drill-intro", Static)
+        if self.weak:
+            due = sum(1 for w in self.weak if w.due)
+            intro.update(
+                Text(
+                    f"The {len(self.weak)} questions most in need of practice ({due} due now). "
+                    "Low ratings come back after a day, good ones after a week or three. "
+                    "Press p to practise them in this order."
+                )
+            )
+        else:
+            intro.update(Text("Nothing to drill yet: answer a few questions in a practice first."))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        from mockint.core.drill import weak_reason
+
+        if not 0 <= event.cursor_row < len(self.weak):
+            return
+        weak = self.weak[event.cursor_row]
+        detail = Text(weak.question_text or weak.question_id, "bold")
+        detail.append(f"\n{weak.pack_id} / {weak.question_id} · {weak.attempts} attempt"
+                      f"{'s' if weak.attempts != 1 else ''}", "dim")
+        if weak.average is not None:
+            detail.append(f" · average {weak.average:.1f}", "dim")
+        detail.append("\n" + weak_reason(weak, self.app.now()))  # type: ignore[attr-defined]
+        self.query_one("#drill-detail", Static).update(detail)
+
+    def action_practise(self) -> None:
+        if not self.weak:
+            self.notify("Nothing to drill yet.", severity="warning")
+            return
+        self.app.open_screen("practice", drill=self.targets)  # type: ignore[attr-defined]
+
+    def action_count(self, delta: int) -> None:
+        count = max(1, min(MAX_COUNT, self.count + delta))
+        if count != self.count:
+            self.count = count
+            self.load()
+
+    def action_compare(self) -> None:
+        table = self.query_one(DataTable)
+        if not self.weak:
+            return
+        weak = self.weak[min(table.cursor_row, len(self.weak) - 1)]
+        from mockint.tui.screens.attempts import AttemptsScreen
+
+        self.app.push_screen(AttemptsScreen(weak.pack_id, weak.question_id, weak.question_text))
+
+    def on_screen_resume(self) -> None:
+        # Back from a practice: the ratings changed, so the list does too. (The first
+        # resume is the screen being shown, just after on_mount read the list.)
+        if self._resumed_before:
+            self.load()
+        self._resumed_before = True

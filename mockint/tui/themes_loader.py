@@ -1,0 +1,86 @@
+"""Theme files as Textual themes: colour parsing (Textual's) on top of mockint.core.themes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mockint.core.errors import Diagnostic
+from mockint.core.paths import Paths
+from mockint.core.themes import ThemeSpec, effective_specs, load_theme_specs
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.theme import Theme
+
+#: mockint's own CSS variables, so styles may use them under every theme (a theme file may override them).
+CLOCK_VARIABLES = ("clock-ok", "clock-warn", "clock-over")
+
+
+def colour_problem(value: str) -> str | None:
+    """Why Textual cannot parse `value` as a colour, or None."""
+    from textual.color import Color, ColorParseError
+
+    try:
+        Color.parse(value)
+    except ColorParseError as exc:
+        return str(exc)
+    return None
+
+
+def builtin_theme_names() -> list[str]:
+    """Textual's own themes (their names are reserved)."""
+    from textual.theme import BUILTIN_THEMES
+
+    return sorted(BUILTIN_THEMES)
+
+
+def load_file_themes(
+    paths: Paths | None = None, *, shipped_dir: Path | None = None
+) -> tuple[list[ThemeSpec], list[Diagnostic]]:
+    """Every shipped and user theme with its colours checked by Textual, and the warnings."""
+    return load_theme_specs(
+        paths, shipped_dir=shipped_dir, colour_check=colour_problem, reserved=builtin_theme_names()
+    )
+
+
+def to_textual_theme(spec: ThemeSpec) -> Theme:
+    """A Textual Theme from a checked spec."""
+    from textual.theme import Theme
+
+    colours: dict[str, Any] = dict(spec.colours)  # only keys of COLOUR_KEYS, all Theme fields
+    return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **colours)
+
+
+def register_file_themes(app: App[Any], paths: Paths | None = None, *, shipped_dir: Path | None = None) -> list[str]:
+    """Register every valid theme file with `app`; return one warning per bad file (a line per problem).
+
+    Never raises: a theme that Textual still refuses is skipped and reported too.
+    """
+    specs, diagnostics = load_file_themes(paths or getattr(app, "paths", None), shipped_dir=shipped_dir)
+    by_file: dict[str | None, list[str]] = {}
+    for diagnostic in diagnostics:  # one notification per file, every problem in it
+        by_file.setdefault(diagnostic.path, []).append(diagnostic.format())
+    messages = ["\n".join(lines) for lines in by_file.values()]
+    for spec in effective_specs(specs):
+        try:
+            theme = to_textual_theme(spec)
+            theme.to_color_system().generate()  # fails here, not later when the theme is chosen
+        except Exception as exc:  # defensive: keep starting whatever a file holds
+            messages.append(f"{spec.path}: warning: {exc}; theme skipped")
+            continue
+        app.register_theme(theme)
+    return messages
+
+
+def clock_variable_defaults(app: App[Any]) -> dict[str, str]:
+    """Defaults for the clock colours under the current theme (its success, warning, error text)."""
+    try:
+        generated = app.current_theme.to_color_system().generate()
+    except Exception:  # a theme not registered yet: plain fallbacks
+        generated = {}
+    return {
+        "clock-ok": generated.get("text-success", "green"),
+        "clock-warn": generated.get("text-warning", "yellow"),
+        "clock-over": generated.get("text-error", "red"),
+    }

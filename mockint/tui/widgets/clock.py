@@ -1,0 +1,48 @@
+"""The answer clock face: prep countdown, m:ss against the target, overtime, pause, total time."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from mockint.core.clock import ClockReading, format_mmss
+
+_PHASE_LABEL = {
+    "ready": "Ready: space starts the answer",
+    "prep": "Preparing: space to answer now",
+    "answering": "Answering: space when done",
+    "paused": "Paused: p resumes",
+    "stopped": "Answer over: rate, then enter",
+}
+
+
+class ClockWidget(Static):
+    """Renders a ClockReading; it holds no clock itself (the screen reads the core clock and calls show)."""
+
+    # $clock-* come from the theme (MockintApp supplies defaults for themes without them).
+    DEFAULT_CSS = """
+    ClockWidget { height: auto; padding: 0 1; }
+    ClockWidget.-ok { color: $clock-ok; }
+    ClockWidget.-warn { color: $clock-warn; }
+    ClockWidget.-over { color: $clock-over; }
+    ClockWidget.-paused { color: $text-muted; }
+    """
+
+    def show(self, reading: ClockReading | None, total_seconds: float) -> None:
+        """Redraw from one reading of the answer clock and the interview's total time."""
+        if reading is None:
+            self.set_classes("")
+            self.update(Text(f"Interview {format_mmss(total_seconds)}"))
+            return
+        running = reading.phase == "answering"
+        self.set_class(running and reading.level == "ok", "-ok")
+        self.set_class(reading.level == "warn" and reading.phase != "paused", "-warn")
+        self.set_class(reading.level == "over" and reading.phase != "paused", "-over")
+        self.set_class(reading.phase == "paused", "-paused")
+        face = reading.text
+        if reading.phase == "paused":
+            face = f"{face}  (paused)"
+        text = Text(face, style="bold")
+        text.append(f"\n{_PHASE_LABEL.get(reading.phase, reading.phase)}", style="")
+        text.append(f"\nInterview {format_mmss(total_seconds)}", style="dim")
+        self.update(text)

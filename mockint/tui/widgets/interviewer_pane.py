@@ -1,0 +1,44 @@
+"""The conversation: what the interviewer says, each question, follow-ups, and notices."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+Kind = Literal["say", "question", "follow_up", "notice"]
+
+
+class InterviewerPane(VerticalScroll):
+    """A scrolling transcript; every text is plain (pack and backgrounder text is untrusted)."""
+
+    DEFAULT_CSS = """
+    InterviewerPane { height: 1fr; padding: 0 1; }
+    InterviewerPane > Static { margin-bottom: 1; }
+    InterviewerPane > .pane--question { text-style: bold; color: $text-primary; }
+    InterviewerPane > .pane--follow_up { color: $text-accent; }
+    InterviewerPane > .pane--notice { color: $text-muted; }
+    """
+
+    can_focus = False
+
+    def __init__(self, speaker: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.speaker = speaker
+
+    def say(self, text: str, kind: Kind = "say") -> Static:
+        """Add one utterance and keep the newest in view."""
+        line = Text()
+        if kind in ("say", "question", "follow_up"):
+            line.append(f"{self.speaker}: ", style="bold")
+        line.append(text)
+        widget = Static(line, classes=f"pane--{kind}")
+        self.mount(widget)
+        self.call_after_refresh(self.scroll_end, animate=False)
+        return widget
+
+    def clear(self) -> None:
+        """Start a new page (the next question)."""
+        self.remove_children()

@@ -1,0 +1,351 @@
+"""A session history list that stays fast at tens of thousands of rows.
+
+Modelled on toolong's LogLines: a line-API `ScrollView` that renders only the lines
+on screen (`render_line`), fetching rows from the store a page at a time with
+LIMIT/OFFSET and caching pages and rendered lines. No widget is built per row and
+the whole history is never loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import Any, ClassVar, Protocol
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from mockint.core.review_queries import HistoryRow
+
+PAGE_SIZE = 100
+
+
+class SessionSource(Protocol):
+    """What the list needs (mockint.core.review_queries.HistorySource provides it)."""
+
+    def count(self, filters: dict[str, Any]) -> int: ...
+
+    def page(
+        self, offset: int, limit: int, *, sort: str, descending: bool, filters: dict[str, Any]
+    ) -> list[HistoryRow]: ...
+
+
+def _format_duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _pack_or_plan(row: HistoryRow) -> str:
+    s = row.summary
+    if s.plan:
+        return f"{s.pack}/{s.plan}" if s.pack else s.plan
+    return s.pack or s.title or "mixed"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its header, width (0 = takes the rest), store sort key (None: not sortable), cell."""
+
+    key: str
+    title: str
+    width: int
+    sort: str | None
+    cell: Callable[[HistoryRow, tzinfo | None], str]
+    justify: str = "left"
+
+
+def _rating(row: HistoryRow) -> str:
+    return "—" if row.summary.avg_rating is None else f"{row.summary.avg_rating:.1f}"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("date", "Date", 16, "started_at", lambda r, tz: r.summary.started_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
+    Column("pack", "Pack / plan", 0, "pack", lambda r, tz: _pack_or_plan(r)),
+    Column("answered", "Ans", 3, "answers", lambda r, tz: str(r.summary.answered), "right"),
+    Column("skipped", "Skp", 3, None, lambda r, tz: str(r.summary.skipped), "right"),
+    Column("time", "Time", 7, None, lambda r, tz: _format_duration(r.total_seconds), "right"),
+    Column("rating", "Avg", 4, "avg_rating", lambda r, tz: _rating(r), "right"),
+    Column("status", "Status", 10, "status", lambda r, tz: r.summary.status),
+)
+#: The columns a person can sort by (the store sorts; these are its sort keys).
+SORTABLE: tuple[str, ...] = tuple(c.sort for c in COLUMNS if c.sort is not None)
+_GAP = 2
+_MIN_FLEX = 8
+
+
+class SessionList(ScrollView, can_focus=True):
+    """Sessions as rows of a table with a fixed header line; click a header to sort.
+
+    Line 0 of the view is always the header; data row i is drawn at view line
+    i - scroll_y + 1, so the virtual height is the row count plus one.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "jump(0)", "First", show=False),
+        Binding("end", "jump(-1)", "Last", show=False),
+        Binding("enter", "select", "Open"),
+    ]
+    DEFAULT_CSS = """
+    SessionList {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: scroll;
+    }
+    SessionList > .session-list--header { text-style: bold; background: $panel; }
+    SessionList > .session-list--cursor { background: $accent 40%; }
+    SessionList:focus > .session-list--cursor { background: $accent; color: $text; }
+    SessionList > .session-list--incomplete { color: $warning; }
+    SessionList > .session-list--empty { color: $text-muted; }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "session-list--header",
+        "session-list--cursor",
+        "session-list--incomplete",
+        "session-list--empty",
+    }
+
+    cursor: reactive[int] = reactive(0, repaint=False)
+
+    class Selected(Message):
+        """A session was chosen (enter, or a click on the highlighted row)."""
+
+        def __init__(self, session_id: str) -> None:
+            super().__init__()
+            self.session_id = session_id
+
+    class SortChanged(Message):
+        """The sort column or direction changed (e.g. a header click)."""
+
+        def __init__(self, sort: str, descending: bool) -> None:
+            super().__init__()
+            self.sort = sort
+            self.descending = descending
+
+    def __init__(
+        self,
+        source: SessionSource,
+        *,
+        filters: dict[str, Any] | None = None,
+        sort: str = "started_at",
+        descending: bool = True,
+        tz: tzinfo | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.source = source
+        self.filters: dict[str, Any] = dict(filters or {})
+        self.sort = sort
+        self.descending = descending
+        #: Times are shown in this zone (the app's clock's), so tests and snapshots are stable.
+        self.tz = tz
+        self.row_count = 0
+        self._pages: LRUCache[int, list[HistoryRow]] = LRUCache(maxsize=32)
+        self._lines: LRUCache[tuple[int, bool, int], Strip] = LRUCache(maxsize=512)
+        #: Page fetches from the store so far (tests and the benchmark read it).
+        self.fetches = 0
+
+    # -- data ----------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.reload()
+
+    def set_query(
+        self, *, filters: dict[str, Any] | None = None, sort: str | None = None, descending: bool | None = None
+    ) -> None:
+        """Change filters and/or sort, and show the first row again."""
+        if filters is not None:
+            self.filters = dict(filters)
+        if sort is not None:
+            self.sort = sort
+        if descending is not None:
+            self.descending = descending
+        self.reload()
+
+    def reload(self) -> None:
+        """Forget every cached page and line and count the rows again (e.g. new data)."""
+        self._pages.clear()
+        self._lines.clear()
+        self.row_count = self.source.count(self.filters)
+        self.virtual_size = Size(0, self.row_count + 1)
+        self.set_reactive(SessionList.cursor, 0)
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def refresh_data(self) -> None:
+        """Read the rows again (the history may have changed) but keep the place in the list."""
+        self._pages.clear()
+        self._lines.clear()
+        self.row_count = self.source.count(self.filters)
+        self.virtual_size = Size(0, self.row_count + 1)
+        self.cursor = self.cursor  # clamped by validate_cursor to the new row count
+        self.refresh()
+
+    def row(self, index: int) -> HistoryRow | None:
+        """The row at `index` in the current order, fetched with its page when needed."""
+        if not 0 <= index < self.row_count:
+            return None
+        page_no, offset = divmod(index, PAGE_SIZE)
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self.source.page(
+                page_no * PAGE_SIZE, PAGE_SIZE, sort=self.sort, descending=self.descending, filters=self.filters
+            )
+            self.fetches += 1
+            self._pages[page_no] = page
+        return page[offset] if offset < len(page) else None
+
+    @property
+    def highlighted(self) -> HistoryRow | None:
+        """The row under the cursor."""
+        return self.row(self.cursor)
+
+    # -- layout --------------------------------------------------------------
+    def _widths(self, width: int) -> list[int]:
+        fixed = sum(c.width for c in COLUMNS) + _GAP * (len(COLUMNS) - 1) + 1
+        flex = max(_MIN_FLEX, width - fixed)
+        return [c.width or flex for c in COLUMNS]
+
+    def _line_text(self, cells: Sequence[str], width: int) -> Text:
+        text = Text(" ", no_wrap=True, overflow="ellipsis")
+        for column, cell_width, cell in zip(COLUMNS, self._widths(width), cells, strict=True):
+            # Cells are plain Text (pack ids and titles come from the history, never markup).
+            piece = Text(cell.rjust(cell_width) if column.justify == "right" else cell, no_wrap=True)
+            piece.truncate(cell_width, overflow="ellipsis", pad=True)
+            text.append_text(piece)
+            text.append(" " * _GAP)
+        return text
+
+    def _strip(self, text: Text, width: int, style: Style) -> Strip:
+        segments = list(text.render(self.app.console))
+        return Strip(segments).adjust_cell_length(width, style).apply_style(style)
+
+    def column_at(self, x: int) -> Column | None:
+        """The column under content x (header clicks)."""
+        edge = 1
+        for column, cell_width in zip(COLUMNS, self._widths(self.scrollable_content_region.width), strict=True):
+            if edge <= x < edge + cell_width + _GAP:
+                return column
+            edge += cell_width + _GAP
+        return None
+
+    # -- rendering -----------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            return self._header(width)
+        index = self.scroll_offset.y + y - 1
+        if self.row_count == 0:
+            if y == 1:
+                style = base + self.get_component_rich_style("session-list--empty", partial=True)
+                return self._strip(Text(" No sessions match these filters."), width, style)
+            return Strip.blank(width, base)
+        if index >= self.row_count:
+            return Strip.blank(width, base)
+        is_cursor = index == self.cursor
+        key = (index, is_cursor, width)
+        cached = self._lines.get(key)
+        if cached is not None:
+            return cached
+        row = self.row(index)
+        if row is None:
+            return Strip.blank(width, base)
+        style = base
+        if row.summary.status == "incomplete":
+            style += self.get_component_rich_style("session-list--incomplete", partial=True)
+        if is_cursor:
+            style += self.get_component_rich_style("session-list--cursor", partial=True)
+        strip = self._strip(self._line_text([c.cell(row, self.tz) for c in COLUMNS], width), width, style)
+        self._lines[key] = strip
+        return strip
+
+    def _header(self, width: int) -> Strip:
+        titles = []
+        for column in COLUMNS:
+            title = column.title
+            if column.sort == self.sort:
+                title = f"{title}{'▼' if self.descending else '▲'}"
+            titles.append(title)
+        style = self.rich_style + self.get_component_rich_style("session-list--header", partial=True)
+        return self._strip(self._line_text(titles, width), width, style)
+
+    # -- cursor and scrolling -------------------------------------------------
+    @property
+    def _page_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, self.row_count - 1)) if self.row_count else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = round(self.scroll_offset.y)
+        if new < top:
+            self.scroll_to(y=new, animate=False, immediate=True)
+        elif new >= top + self._page_rows:
+            self.scroll_to(y=new - self._page_rows + 1, animate=False, immediate=True)
+        for index in (old, new):
+            self.refresh_line(index + 1)
+
+    def action_cursor(self, delta: int) -> None:
+        self.cursor += delta
+
+    def action_page(self, direction: int) -> None:
+        self.cursor += direction * self._page_rows
+
+    def action_jump(self, where: int) -> None:
+        self.cursor = self.row_count - 1 if where < 0 else 0
+
+    def action_select(self) -> None:
+        row = self.highlighted
+        if row is not None:
+            self.post_message(self.Selected(row.summary.id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        event.stop()
+        if offset.y == 0:
+            column = self.column_at(offset.x)
+            if column is not None and column.sort is not None:
+                self.sort_by(column.sort)
+            return
+        index = self.scroll_offset.y + offset.y - 1
+        if not 0 <= index < self.row_count:
+            return
+        if index == self.cursor or event.chain > 1:
+            self.cursor = index
+            self.action_select()
+        else:
+            self.cursor = index
+
+    def sort_by(self, sort: str) -> None:
+        """Sort by a column; the same column again flips the direction."""
+        descending = not self.descending if sort == self.sort else True
+        self.set_query(sort=sort, descending=descending)
+        self.post_message(self.SortChanged(sort, descending))
+
+
+__all__ = ["COLUMNS", "PAGE_SIZE", "SORTABLE", "Column", "SessionList", "SessionSource"]

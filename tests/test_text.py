@@ -1,0 +1,34 @@
+"""Shared text rules: slugs, control characters, newline normalisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from mockint.core.text import find_control, is_slug, normalise_newlines, slugify
+
+
+@pytest.mark.parametrize("value", ["a", "abc", "a-b", "a1", "0", "x" * 64])
+def test_valid_slugs(value: str) -> None:
+    assert is_slug(value)
+
+
+@pytest.mark.parametrize("value", ["", "-a", "a-", "A", "a_b", "a b", "abc\n", "x" * 65, "../etc", "é"])
+def test_invalid_slugs(value: str) -> None:
+    assert not is_slug(value)
+
+
+def test_control_characters_found_but_tab_and_newline_allowed() -> None:
+    assert find_control("a\tb\nc") is None
+    assert find_control("a\x1b[31m") == 1
+    assert find_control("\x7f") == 0
+    assert find_control("x\x85") == 1
+
+
+def test_newlines_normalised() -> None:
+    assert normalise_newlines("a\r\nb\rc") == "a\nb\nc"
+
+
+def test_slugify() -> None:
+    assert slugify("Tell me about yourself!") == "tell-me-about-yourself"
+    assert slugify("Café Ünïcode") == "cafe-unicode"
+    assert len(slugify("word " * 40)) <= 64
