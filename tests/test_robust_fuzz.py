@@ -328,3 +328,22 @@ def test_schema_text_that_is_not_utf8_is_damage_not_a_crash(tmp_path: Path, good
         assert store.recovery_message and "moved to" in store.recovery_message
         assert store.list_sessions() == []
     assert [p.read_bytes() for p in paths.broken_dir.glob("*.db")] == [bytes(data)]
+
+
+def test_a_damaged_value_inside_a_row_fails_cleanly(tmp_path: Path, good_database: Path) -> None:
+    """Found by the fuzzer: quick_check passes, but a row's JSON no longer parses when read."""
+    from mockint.core.store import Store
+
+    data = bytearray(good_database.read_bytes())
+    at = data.index(b'{"structure"')
+    data[at] = ord("#")  # same length: the page stays well-formed, the ratings JSON does not
+    paths = home_paths(tmp_path / "home")
+    paths.data_dir.mkdir(parents=True)
+    paths.database.write_bytes(bytes(data))
+    with Store.open(paths) as store:
+        assert store.recovery_message is None  # structurally the file is fine
+        assert len(store.list_sessions()) == 3
+        with pytest.raises(MockintError) as info:
+            store.sessions()
+    assert info.value.exit_code == 1 and "damaged data" in info.value.message
+    assert info.value.path == str(paths.database)

@@ -368,3 +368,25 @@ def test_threads_share_one_store(store: Store) -> None:
     for t in threads:
         t.join()
     assert errors == [] and store.answered_indexes(sid) == set(range(60))
+
+
+def test_verify_finds_damage_that_opening_without_the_scan_misses(tmp_path: Path) -> None:
+    """A database with a valid header but damaged pages: found by verify(), moved aside by open()."""
+    from mockint.core.store import Store
+
+    paths = get_paths()
+    with Store.open(paths) as store:
+        store._conn.execute("CREATE TABLE filler (x TEXT)")
+        store._conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,) for _ in range(400)])
+        store._conn.commit()
+    raw = bytearray(paths.database.read_bytes())
+    page = 4096
+    for offset in range(page * 3, min(len(raw), page * 12), page):
+        raw[offset : offset + 64] = b"\xff" * 64  # smash the page headers of several b-tree pages
+    paths.database.write_bytes(bytes(raw))
+    with Store.open(paths, check=False) as quick:
+        assert quick.verify() is not None
+    with Store.open(paths, check=True) as checked:
+        assert checked.recovery_message is not None
+        assert checked.verify() is None
+    assert any(paths.broken_dir.iterdir())

@@ -325,3 +325,29 @@ async def test_plan_picker_shows_plan_names_and_starts_the_plan(tmp_path: Path) 
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
         assert [q.question_id for q in app.screen.questions] == ["shipped-hard", "conflict"]
+
+
+async def test_damaged_database_found_after_start_is_moved_aside_and_reported(tmp_path: Path) -> None:
+    """The integrity scan runs after the first frame; damage it finds is handled like at open."""
+    from mockint.core.paths import get_paths
+    from mockint.core.store import Store
+
+    paths = get_paths()
+    with Store.open(paths) as store:
+        store._conn.execute("CREATE TABLE filler (x TEXT)")
+        store._conn.executemany("INSERT INTO filler VALUES (?)", [("y" * 500,) for _ in range(400)])
+        store._conn.commit()
+    raw = bytearray(paths.database.read_bytes())
+    for offset in range(4096 * 3, min(len(raw), 4096 * 12), 4096):
+        raw[offset : offset + 64] = b"\xff" * 64
+    paths.database.write_bytes(bytes(raw))
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if any(paths.broken_dir.glob("*")):
+                break
+        await pilot.pause(0.1)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("moved" in m for m in messages), messages
+        assert app.store.verify() is None

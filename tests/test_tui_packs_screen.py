@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -216,11 +215,14 @@ async def test_escape_leaves_the_import_field_then_the_screen(tmp_path: Path) ->
         assert not isinstance(app.screen, PacksScreen)
 
 
+_RELEASE = threading.Event()
+
+
 class _SlowPack(BaseHTTPRequestHandler):
-    """Serves one pack after a pause, so a test can act while the import is running."""
+    """Serves one pack only when the test says so, so it can act while the import is running."""
 
     def do_GET(self) -> None:
-        time.sleep(0.8)
+        _RELEASE.wait(timeout=20)
         body = USER_PACK.format(id="remote", name="Remote pack", version="1.0.0").encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/toml")
@@ -234,10 +236,12 @@ class _SlowPack(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def slow_server() -> Iterator[str]:
+    _RELEASE.clear()
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _SlowPack)
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/remote.toml"
+    _RELEASE.set()
     httpd.shutdown()
     httpd.server_close()
 
@@ -255,6 +259,7 @@ async def test_a_url_import_keeps_the_screen_responsive(tmp_path: Path, slow_ser
         await pilot.press("escape")  # handled while the download is still under way
         await pilot.pause()
         assert app.focused.id == "pack-list" and screen.importing
+        _RELEASE.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not screen.importing

@@ -11,6 +11,7 @@ the lock up front (`BEGIN IMMEDIATE`) and wait up to `BUSY_SECONDS` for each oth
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sqlite3
@@ -18,7 +19,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from mockint.core.errors import MockintError, failure
 from mockint.core.paths import Paths, get_paths
@@ -55,6 +56,29 @@ _SORTS = {
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _decoded(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """A read whose rows no longer decode (JSON or dates damaged in the file) fails as MockintError.
+
+    `PRAGMA quick_check` checks the file's structure, not what the text in a row says, so a
+    damaged value can surface only when a row is turned back into a record.
+    """
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except (ValueError, TypeError, AttributeError) as exc:
+            store = args[0]
+            where = str(store.paths.database) if isinstance(store, Store) else None
+            raise failure(f"the database holds damaged data ({type(exc).__name__}: {exc})", path=where) from None
+
+    return wrapper
 
 
 class Store:
@@ -121,6 +145,21 @@ class Store:
             "and a new, empty one was started."
         )
         return store
+
+    def verify(self) -> str | None:
+        """Run `PRAGMA quick_check` on a connection of its own; the problem found, or None.
+
+        Safe to call from a worker thread, so the app can check after its first frame
+        instead of before it.
+        """
+        conn = sqlite3.connect(str(self.paths.database), timeout=BUSY_SECONDS)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.Error as exc:
+            return str(exc)
+        finally:
+            conn.close()
+        return None if result == "ok" else str(result)
 
     def close(self) -> None:
         self._conn.close()
@@ -236,6 +275,7 @@ class Store:
         )
         return str(rows[0][0]) if rows else None
 
+    @_decoded
     def planned_questions(self, session_id: str) -> list[PlannedQuestion]:
         from mockint.core.interviewer import PlannedQuestion
 
@@ -259,6 +299,7 @@ class Store:
             raise self._unknown(text)
         return str(rows[0][0])
 
+    @_decoded
     def session_answers(self, session_id: str) -> list[AnswerRecord]:
         rows = self._query(
             f"SELECT {ANSWER_COLUMNS} FROM answers WHERE session_id = ? ORDER BY idx", (session_id,)
@@ -272,6 +313,7 @@ class Store:
             raise self._unknown(session_id)
         return found[0]
 
+    @_decoded
     def sessions(self, ids: Sequence[str] | None = None) -> list[SessionRecord]:
         """Full records, oldest first: of `ids` (unknown ones left out), or of every session."""
         where, params = "", list(ids or [])
@@ -302,6 +344,7 @@ class Store:
             for r in srows
         ]
 
+    @_decoded
     def list_sessions(
         self,
         *,
@@ -350,6 +393,7 @@ class Store:
         )
         return {(r[0], r[1]): float(r[2]) for r in rows}
 
+    @_decoded
     def question_attempts(self, pack_id: str, question_id: str) -> list[Attempt]:
         """Every answer to one question, newest first."""
         rows = self._query(
@@ -363,6 +407,7 @@ class Store:
 
     # -- analysis (mockint.core.session_stats) ---------------------------------------------
 
+    @_decoded
     def stats(
         self,
         *,
@@ -376,6 +421,7 @@ class Store:
         with self._guard() as conn:
             return compute_stats(conn, now=now or self._now(), since=since, utc_offset_seconds=utc_offset_seconds)
 
+    @_decoded
     def weakest_questions(self, limit: int = 10, now: datetime | None = None) -> list[WeakQuestion]:
         """Questions to practise next (spaced repetition; see `session_stats.weakest`)."""
         from mockint.core.session_stats import weakest

@@ -131,13 +131,14 @@ def session_filters(
     clauses: list[str] = []
     params: list[Any] = []
     if pack is not None:
-        clauses.append("(s.pack = ? OR EXISTS (SELECT 1 FROM planned p WHERE p.session_id = s.id "
-                       "AND p.pack_id = ?) OR EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id "
-                       "AND a.pack_id = ?))")
+        # IN (subquery) is evaluated once via the pack indexes; a correlated EXISTS here made
+        # SQLite walk an index once per session (minutes at 10,000 sessions).
+        clauses.append("(s.pack = ? OR s.id IN (SELECT session_id FROM planned WHERE pack_id = ? "
+                       "UNION SELECT session_id FROM answers WHERE pack_id = ?))")
         params += [pack, pack, pack]
     if category is not None:
-        clauses.append("(EXISTS (SELECT 1 FROM planned p WHERE p.session_id = s.id AND p.category = ?) "
-                       "OR EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id AND a.category = ?))")
+        clauses.append("s.id IN (SELECT session_id FROM planned WHERE category = ? "
+                       "UNION SELECT session_id FROM answers WHERE category = ?)")
         params += [category, category]
     if status is not None:
         if status not in STATUSES:

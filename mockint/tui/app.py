@@ -102,7 +102,8 @@ class MockintApp(App[None]):
         if self._store is None:
             from mockint.core.store import Store
 
-            self._store = Store.open(self.paths, now=self.now)
+            # The full integrity scan runs after the first frame (see _verify_store).
+            self._store = Store.open(self.paths, now=self.now, check=False)
         return self._store
 
     @property
@@ -174,6 +175,28 @@ class MockintApp(App[None]):
             self.animation_level = "none"
         if self._start_screen != "home":
             self.open_screen(self._start_screen, **self._screen_kwargs)
+        self.call_after_refresh(self._start_verify)
+
+    @property
+    def start_screen(self) -> str:
+        return self._start_screen
+
+    def _start_verify(self) -> None:
+        self.run_worker(self._verify_store, thread=True, group="verify", exit_on_error=False)
+
+    def _verify_store(self) -> None:
+        """Integrity-check the database off the UI thread; a damaged one is moved aside."""
+        problem = self.store.verify()
+        if problem is not None:
+            self.call_from_thread(self._recover_store, problem)
+
+    def _recover_store(self, problem: str) -> None:
+        from mockint.core.store import Store
+
+        self.invalidate("store")
+        self._store = store = Store.open(self.paths, now=self.now, check=True)
+        message = store.recovery_message or f"The practice database failed its check: {problem}"
+        self.notify(message, severity="error", timeout=15, markup=False)
 
     def on_unmount(self) -> None:
         if self._store is not None:

@@ -94,6 +94,7 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.data = HomeData()
+        self._loaded = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text.assemble(("mockint", "bold"), "  practise product interviews"), id="home-title")
@@ -119,12 +120,12 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="packs-list", markup=False)
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        self.refresh_data()
-
     def on_screen_resume(self) -> None:
-        # Coming back from practice or an editor: sessions and the backgrounder may have changed.
-        self.app.invalidate("backgrounder")  # type: ignore[attr-defined]
+        # Shown first, or again after practice or an editor (sessions and the backgrounder
+        # may have changed). Under another start screen, home loads only once it is shown.
+        if self._loaded:
+            self.app.invalidate("backgrounder")  # type: ignore[attr-defined]
+        self._loaded = True
         self.refresh_data()
 
     def refresh_data(self) -> None:

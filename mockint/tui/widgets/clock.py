@@ -28,11 +28,22 @@ class ClockWidget(Static):
     ClockWidget.-paused { color: $text-muted; }
     """
 
+    _shown: tuple[object, ...] | None = None
+
     def show(self, reading: ClockReading | None, total_seconds: float) -> None:
-        """Redraw from one reading of the answer clock and the interview's total time."""
+        """Redraw from one reading of the answer clock and the interview's total time.
+
+        Called at 4 Hz while the clock moves, but the face changes once a second: an
+        unchanged face is not redrawn (an update would also re-run layout).
+        """
+        total = format_mmss(total_seconds)
+        key = (total,) if reading is None else (reading.text, reading.phase, reading.level, total)
+        if key == self._shown:
+            return
+        self._shown = key
         if reading is None:
             self.set_classes("")
-            self.update(Text(f"Interview {format_mmss(total_seconds)}"))
+            self.update(Text(f"Interview {total}"))
             return
         running = reading.phase == "answering"
         self.set_class(running and reading.level == "ok", "-ok")
@@ -44,5 +55,5 @@ class ClockWidget(Static):
             face = f"{face}  (paused)"
         text = Text(face, style="bold")
         text.append(f"\n{_PHASE_LABEL.get(reading.phase, reading.phase)}", style="")
-        text.append(f"\nInterview {format_mmss(total_seconds)}", style="dim")
+        text.append(f"\nInterview {total}", style="dim")
         self.update(text)

@@ -1,0 +1,114 @@
+"""How fast the next question appears after `enter` (target: within 100 ms).
+
+Run: .venv/bin/python benchmarks/practice.py [--questions N]
+Drives the real app headless (built-in packs, a throw-away MOCKINT_HOME): for each
+question, answer and rate it, then time `enter` -> the next question shown. The save
+(one committed SQLite transaction) is inside the measured time. The baseline, measured
+in the same run, is a bare Textual app updating one line on a key press.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.widgets import Footer, Header, Static
+
+TARGET_MS = 100.0
+
+
+class BareApp(App[None]):
+    BINDINGS = [("enter", "bump", "Bump")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("0", id="n")
+        yield Footer()
+
+    def action_bump(self) -> None:
+        static = self.query_one("#n", Static)
+        static.update(str(int(str(static.render())) + 1))
+
+
+async def bare_round_trips(n: int) -> list[float]:
+    """The same measure on a bare app: key handler start -> refresh after the update."""
+    app = BareApp()
+    out: list[float] = []
+    real = BareApp.action_bump
+
+    def timed(self: Any) -> None:
+        t0 = time.perf_counter()
+        real(self)
+        self.call_after_refresh(lambda: out.append((time.perf_counter() - t0) * 1000))
+
+    BareApp.action_bump = timed  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for _ in range(n):
+            await pilot.press("enter")
+            await pilot.pause()
+    return out
+
+
+async def practice_round_trips(n: int) -> list[float]:
+    """Inside the app: from the `enter` handler starting to the refresh after the next question."""
+    from mockint.tui.app import MockintApp
+    from mockint.tui.screens.practice import PracticeScreen
+
+    out: list[float] = []
+    started: list[float] = []
+    real_save = PracticeScreen.action_save
+    real_next = PracticeScreen._next_question
+
+    def timed_save(self: Any) -> None:
+        started.append(time.perf_counter())
+        real_save(self)
+
+    def timed_next(self: Any) -> None:
+        real_next(self)
+        if started:
+            t0 = started.pop()
+            self.call_after_refresh(lambda: out.append((time.perf_counter() - t0) * 1000))
+
+    PracticeScreen.action_save = timed_save  # type: ignore[method-assign]
+    PracticeScreen._next_question = timed_next  # type: ignore[method-assign]
+    app = MockintApp(start_screen="practice", screen_kwargs={"count": n + 1, "seed": 11}, remember_theme=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        screen: Any = app.screen
+        for _ in range(min(n, len(screen.questions) - 1)):
+            await pilot.press("space")
+            await pilot.press("space", "4", "3", "4", "5", "3", "4")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--questions", type=int, default=12)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["MOCKINT_HOME"] = home
+        bare = asyncio.run(bare_round_trips(args.questions))
+        practice = asyncio.run(practice_round_trips(args.questions))
+    med_b, med_p = statistics.median(bare), statistics.median(practice)
+    worst = max(practice)
+    print(f"bare app key -> repaint:       median {med_b:6.1f} ms  max {max(bare):6.1f} ms")
+    print(f"enter -> next question shown:  median {med_p:6.1f} ms  max {worst:6.1f} ms  ({len(practice)} questions)")
+    print(f"ratio to the bare round trip:  {med_p / med_b:.2f}")
+    ok = worst <= TARGET_MS
+    print(f"slowest <= {TARGET_MS:.0f} ms: {'PASS' if ok else 'FAIL'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
