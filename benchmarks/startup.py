@@ -107,6 +107,11 @@ def main() -> int:
     print(f"mockint home first frame:     best {best(home) * 1000:.0f} ms")
     print(f"with 50 user packs:           best {best(packs) * 1000:.0f} ms")
     print(f"peak RSS: bare {statistics.median(bare_mem) / 1024:.1f} MiB, mockint {statistics.median(home_mem) / 1024:.1f} MiB")
+    print(
+        f"medians: bare {statistics.median(bare) * 1000:.0f} ms, home {statistics.median(home) * 1000:.0f} ms "
+        f"({statistics.median(home) / statistics.median(bare):.2f}x), 50 packs {statistics.median(packs) * 1000:.0f} ms "
+        f"({statistics.median(packs) / statistics.median(bare):.2f}x)"
+    )
     for label, ratio, target in rows:
         verdict = "PASS" if ratio <= target else "FAIL"
         ok &= ratio <= target

@@ -170,8 +170,13 @@ class MockintApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_start_theme()
-        self._show_start_warnings()
-        if getattr(self._settings, "reduced_motion", False):  # settings were loaded for the warnings
+        # Reading settings, backgrounder and the pack index for warnings waits for the first frame.
+        self.call_after_refresh(self._show_start_warnings)
+        try:
+            reduced = bool(self.settings.reduced_motion)
+        except Exception:  # a broken settings file is reported by the start warnings
+            reduced = False
+        if reduced:
             self.animation_level = "none"
         if self._start_screen != "home":
             self.open_screen(self._start_screen, **self._screen_kwargs)

@@ -13,10 +13,12 @@ import json
 import os
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mockint.core.atomic import atomic_write_text
-from mockint.core.packs.model import Pack
+
+if TYPE_CHECKING:
+    from mockint.core.packs.model import Pack
 
 INDEX_VERSION = 1
 

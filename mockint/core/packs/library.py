@@ -13,19 +13,22 @@ import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import mockint
 from mockint.core.errors import EXIT_BAD_INPUT, EXIT_FAILED, Diagnostic, MockintError, failure
 from mockint.core.packs.index import PackIndex, pack_summary
-from mockint.core.packs.model import InstalledPack, Pack, PackSource
+from mockint.core.packs.installed import InstalledPack, PackSource
 from mockint.core.paths import Paths, get_paths
 from mockint.core.text import is_slug
+
+if TYPE_CHECKING:
+    from mockint.core.packs.model import Pack
 
 ImportStatus = Literal["installed", "updated", "unchanged", "refused"]
 # PackLibrary has a method named `list`, so its annotations use these aliases.
 InstalledList = list[InstalledPack]
-PackList = list[Pack]
+PackList = list["Pack"]
 #: File name endings the importer and the built-in directory understand.
 SUPPORTED_SUFFIXES = (".toml", ".md", ".markdown", ".csv", ".tsv")
 

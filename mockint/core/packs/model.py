@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+# Listing rows live in installed.py so start-up can list packs without this module.
+from mockint.core.packs.installed import InstalledPack as InstalledPack
+from mockint.core.packs.installed import PackSource as PackSource
+
 Difficulty = Literal["easy", "medium", "hard"]
-PackSource = Literal["builtin", "user"]
 
 DEFAULT_ANSWER_SECONDS = 120
 DEFAULT_PREP_SECONDS = 0
@@ -147,23 +150,3 @@ class Pack:
             if c.id == cid:
                 return c.name
         return cid
-
-
-@dataclass(frozen=True)
-class InstalledPack:
-    """A pack as listed: metadata from the index, the full pack loaded on demand."""
-
-    id: str
-    name: str
-    version: str
-    questions: int
-    categories: tuple[str, ...]
-    source: PackSource
-    path: str
-    #: For a user pack with the id of a built-in pack: it shadows that pack.
-    shadows_builtin: bool = False
-    #: For a built-in pack hidden by a user pack of the same id.
-    shadowed: bool = False
-    plans: tuple[str, ...] = ()
-    description: str | None = None
-    category_counts: dict[str, int] = field(default_factory=dict)

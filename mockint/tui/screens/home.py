@@ -56,6 +56,10 @@ def pack_label(pack: Any) -> str:
     return f"{pack.questions:>3} q  {pack.source:<7}  {pack.name}"
 
 
+#: Home lists this many packs at a glance; the packs screen lists them all.
+HOME_PACKS_LIMIT = 8
+
+
 def gather_home(app: Any) -> HomeData:
     """Read what home shows; a failing source becomes a problem line instead of a crash."""
     data = HomeData()
@@ -125,8 +129,11 @@ class HomeScreen(Screen[None]):
         # may have changed). Under another start screen, home loads only once it is shown.
         if self._loaded:
             self.app.invalidate("backgrounder")  # type: ignore[attr-defined]
+            self.refresh_data()
+            return
+        # First showing: paint the layout first, then read sessions, packs and backgrounder.
         self._loaded = True
-        self.refresh_data()
+        self.call_after_refresh(self.refresh_data)
 
     def refresh_data(self) -> None:
         """Re-read and redraw every panel."""
@@ -156,7 +163,11 @@ class HomeScreen(Screen[None]):
             recent.add_option(Option(Text("No sessions yet."), disabled=True))
         packs = self.query_one("#packs-list", OptionList)
         packs.clear_options()
-        packs.add_options(Option(Text(label, no_wrap=True, overflow="ellipsis"), id=pid) for pid, label in data.packs)
+        shown = data.packs[:HOME_PACKS_LIMIT]
+        packs.add_options(Option(Text(label, no_wrap=True, overflow="ellipsis"), id=pid) for pid, label in shown)
+        if len(data.packs) > len(shown):
+            more = len(data.packs) - len(shown)
+            packs.add_option(Option(Text(f"… and {more} more: k opens the packs screen", style="dim"), disabled=True))
         if data.packs:
             packs.highlighted = 0
         else:
