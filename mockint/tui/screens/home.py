@@ -136,7 +136,10 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.refresh_data)
 
     def refresh_data(self) -> None:
-        """Re-read and redraw every panel."""
+        """Re-read and redraw every panel (only while home is showing; resume loads it later)."""
+        if self.app.screen is not self:
+            self._loaded = False
+            return
         self.data = data = gather_home(self.app)
         guide = self.query_one("#guide", Static)
         if data.first_run:
