@@ -16,7 +16,7 @@ from typing import Any
 
 from mockint.core.errors import Diagnostic, MockintError
 from mockint.core.paths import Paths, get_paths
-from mockint.core.text import find_control, is_slug
+from mockint.core.text import find_control, is_slug, value_kind
 
 PERSONA_STYLES = ("warm", "direct", "formal")
 ANSWER_RANGE = (10, 3600)
@@ -81,26 +81,11 @@ class Settings:
 def _int_in(value: object, lo: int, hi: int) -> str | None:
     # bool is a subclass of int in Python; TOML keeps them apart and so do we.
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"expected an integer {lo}..{hi}, got {_describe(value)}"
+        return f"expected an integer {lo}..{hi}, got {value_kind(value)}"
     if not lo <= value <= hi:
         return f"expected an integer {lo}..{hi}, got {value}"
     return None
 
-
-def _describe(value: object) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a float"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    return type(value).__name__
 
 
 def _check(key: str, value: object) -> str | None:
@@ -110,15 +95,15 @@ def _check(key: str, value: object) -> str | None:
     if key == "prep_seconds":
         return _int_in(value, *PREP_RANGE)
     if key in ("bell", "auto_probe", "reduced_motion"):
-        return None if isinstance(value, bool) else f"expected true or false, got {_describe(value)}"
+        return None if isinstance(value, bool) else f"expected true or false, got {value_kind(value)}"
     if key == "persona_style":
         if not isinstance(value, str) or value not in PERSONA_STYLES:
-            shown = repr(value) if isinstance(value, str) else _describe(value)
+            shown = repr(value) if isinstance(value, str) else value_kind(value)
             return f"expected one of {', '.join(PERSONA_STYLES)}, got {shown}"
         return None
     if key == "persona_name":
         if not isinstance(value, str):
-            return f"expected a string of 1..{NAME_MAX} characters, got {_describe(value)}"
+            return f"expected a string of 1..{NAME_MAX} characters, got {value_kind(value)}"
         name = value.strip()
         if not 1 <= len(name) <= NAME_MAX or name != value:
             return f"expected 1..{NAME_MAX} characters without leading or trailing spaces"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
+from typing import Any
 
 # C0 controls except tab (\x09) and newline (\x0a), DEL, and C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -35,3 +37,27 @@ def slugify(text: str, max_len: int = 64) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     slug = slug[:max_len].strip("-")
     return slug
+
+
+def value_kind(value: Any) -> str:
+    """How a value's type is named in messages: 'a string', 'an integer', ... (bool is not an integer)."""
+    t = type(value)
+    if t is bool:
+        return "a boolean"
+    if t is int:
+        return "an integer"
+    if t is float:
+        return "a float"
+    if t is str:
+        return "a string"
+    if t is list:
+        return "an array"
+    if t is dict:
+        return "a table"
+    if t is _dt.datetime:
+        return "a date-time"
+    if t is _dt.date:
+        return "a date"
+    if t is _dt.time:
+        return "a time"
+    return f"a {t.__name__}"

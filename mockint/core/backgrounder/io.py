@@ -6,7 +6,6 @@ each with its key path (`quantitative[1]`) and, where the text allows, line:col.
 
 from __future__ import annotations
 
-import datetime as _dt
 import difflib
 from typing import Any, Final
 
@@ -23,7 +22,7 @@ from mockint.core.backgrounder.model import (
 )
 from mockint.core.errors import Diagnostic, MockintError
 from mockint.core.packs.source import KeyPath
-from mockint.core.text import describe_char, find_control, normalise_newlines
+from mockint.core.text import describe_char, find_control, normalise_newlines, value_kind
 
 FORMAT: Final = 1
 #: A backgrounder is a few kilobytes; anything near this is not one.
@@ -74,7 +73,7 @@ def from_dict(
     else:
         fmt = raw["format"]
         if type(fmt) is not int:
-            check.error(("format",), f"expected the integer 1, got {_type_name(fmt)}")
+            check.error(("format",), f"expected the integer 1, got {value_kind(fmt)}")
         elif fmt != FORMAT:
             check.error(("format",), f"unsupported format {fmt}; this version of mockint reads format 1")
     bg.name = check.line_text(raw, "name", MAX_NAME)
@@ -139,7 +138,7 @@ class _Checker:
     def text(self, value: Any, path: KeyPath, limit: int, *, required: bool) -> str | None:
         """A stripped string, or None after recording an error (or when blank and optional)."""
         if type(value) is not str:
-            self.error(path, f"expected a string, got {_type_name(value)}")
+            self.error(path, f"expected a string, got {value_kind(value)}")
             return None
         text: str = normalise_newlines(value)
         bad = find_control(text)
@@ -172,7 +171,7 @@ class _Checker:
             return []
         value = raw[key]
         if not isinstance(value, list):
-            self.error((key,), f"expected an array of strings, got {_type_name(value)}")
+            self.error((key,), f"expected an array of strings, got {value_kind(value)}")
             return []
         if len(value) > MAX_ENTRIES:
             self.error((key,), f"has {len(value)} entries; at most {MAX_ENTRIES} allowed (3 recommended)")
@@ -286,20 +285,3 @@ def _key_name(path: KeyPath) -> str:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
 
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a float"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, _dt.datetime | _dt.date | _dt.time):
-        return "a date/time"
-    return type(value).__name__

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import difflib
 import re
 from typing import Any, Final
 
 from mockint.core.packs.source import KeyPath
-from mockint.core.text import describe_char, normalise_newlines
+from mockint.core.text import describe_char, normalise_newlines, value_kind
+
+#: How a value's type is named in messages (shared with the backgrounder and settings readers).
+kind = value_kind
 
 #: Stand-in for an absent key, so that `None` never has to mean two things.
 MISSING: Final = object()
@@ -80,30 +82,6 @@ def needs_care(joined: str) -> bool:
             return True
         at = data.find(b"\xc2", at + 2)
     return False
-
-
-def kind(value: Any) -> str:
-    """How a value's type is named in messages: 'a string', 'an integer', ..."""
-    t = type(value)
-    if t is bool:
-        return "a boolean"
-    if t is int:
-        return "an integer"
-    if t is float:
-        return "a float"
-    if t is str:
-        return "a string"
-    if t is list:
-        return "an array"
-    if t is dict:
-        return "a table"
-    if t is _dt.datetime:
-        return "a date-time"
-    if t is _dt.date:
-        return "a date"
-    if t is _dt.time:
-        return "a time"
-    return f"a {t.__name__}"
 
 
 def show(value: str, limit: int = 60) -> str:
