@@ -32,3 +32,11 @@ def test_slugify() -> None:
     assert slugify("Tell me about yourself!") == "tell-me-about-yourself"
     assert slugify("Café Ünïcode") == "cafe-unicode"
     assert len(slugify("word " * 40)) <= 64
+
+
+def test_diagnostic_without_a_file_names_the_program() -> None:
+    from mockint.core.errors import Diagnostic
+
+    assert Diagnostic("unknown pack", key="--pack").format() == "mockint: error: --pack: unknown pack"
+    assert Diagnostic("bad", path="p.toml", line=3, col=7).format() == "p.toml:3:7: error: bad"
+    assert Diagnostic("meh", path="p.toml", severity="warning").format() == "p.toml: warning: meh"

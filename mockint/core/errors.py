@@ -38,7 +38,7 @@ class Diagnostic:
 
     def format(self) -> str:
         """`PATH:LINE:COL: error: KEY: MESSAGE`, leaving out what is unknown."""
-        where = self.path or "<input>"
+        where = self.path or "mockint"  # no file involved: the program speaks, as compilers do
         if self.line is not None:
             where += f":{self.line}"
             if self.col is not None:
