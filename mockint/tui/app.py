@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import inspect
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -38,6 +40,19 @@ def screen_target(name: str) -> tuple[str, str] | None:
     except ModuleNotFoundError:
         return None
     return module_name, cls_name
+
+
+def screen_css_paths(name: str) -> list[Path]:
+    """The CSS files of the screen `name`, resolved as Textual resolves a screen's CSS_PATH."""
+    target = screen_target(name)
+    if target is None:
+        return []
+    cls = getattr(importlib.import_module(target[0]), target[1])
+    css_path = cls.CSS_PATH
+    if css_path is None:
+        return []
+    base = Path(inspect.getfile(cls)).parent
+    return [(base / path).resolve() for path in ([css_path] if isinstance(css_path, str | PurePath) else css_path)]
 
 
 def screen_available(name: str) -> bool:
@@ -94,6 +109,12 @@ class MockintApp(App[None]):
         self._remember_theme = remember_theme
         self.settings_warnings: list[str] = []
         self._theme_ready = False
+        self._file_themes_registered = False
+        self._clock_variables: tuple[Any, dict[str, str]] | None = None
+        if start_screen != "home":
+            # Read the start screen's CSS with the app's own: pushing a screen whose CSS is new
+            # makes Textual parse every stylesheet again, before that screen's first frame.
+            self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
 
     # -- lazy domain services ------------------------------------------------
     @property
@@ -145,7 +166,7 @@ class MockintApp(App[None]):
     def get_default_screen(self) -> Screen[Any]:
         from mockint.tui.screens.home import HomeScreen
 
-        return HomeScreen()
+        return HomeScreen(build=self._start_screen == "home")
 
     def make_screen(self, name: str, **kwargs: Any) -> Screen[Any] | None:
         """Build the screen registered as `name`, or None when that screen is not built."""
@@ -208,20 +229,32 @@ class MockintApp(App[None]):
             self._store.close()
 
     def _apply_start_theme(self) -> None:
-        from mockint.tui.themes_loader import register_file_themes
-
-        for message in register_file_themes(self):  # shipped and user theme files
-            self.notify(message, severity="warning", timeout=10, markup=False)
         name = self._theme_name
         if name is None:
             try:
                 name = self.settings.theme
             except Exception:  # a broken settings file must not stop the app
                 name = None
+        if name is None or name in self.available_themes:
+            # Textual's own theme (or none chosen): the theme files are read after the first
+            # frame; they are only needed once someone picks a theme.
+            self.call_after_refresh(self.ensure_file_themes)
+        else:
+            self.ensure_file_themes()
         warning = apply_theme(self, name)
         if warning:
             self.notify(warning, severity="warning", markup=False)
         self._theme_ready = True
+
+    def ensure_file_themes(self) -> None:
+        """Register the shipped and user theme files, once (screens listing themes call it)."""
+        if self._file_themes_registered:
+            return
+        self._file_themes_registered = True
+        from mockint.tui.themes_loader import register_file_themes
+
+        for message in register_file_themes(self):  # shipped and user theme files
+            self.notify(message, severity="warning", timeout=10, markup=False)
 
     def _show_start_warnings(self) -> None:
         from mockint.tui.startup import start_warnings
@@ -233,7 +266,11 @@ class MockintApp(App[None]):
         """mockint's own CSS variables (clock colours) for themes that do not set them."""
         from mockint.tui.themes_loader import clock_variable_defaults
 
-        return clock_variable_defaults(self)
+        theme = self.current_theme
+        cached = getattr(self, "_clock_variables", None)  # asked for during App.__init__ too
+        if cached is None or cached[0] is not theme:  # generating a colour system takes a while
+            cached = self._clock_variables = (theme, clock_variable_defaults(self))
+        return dict(cached[1])
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the person picks (not the one a flag or test forced at start)."""

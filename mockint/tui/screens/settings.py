@@ -81,6 +81,7 @@ class SettingsScreen(Screen[None]):
             return Input(str(value), id=wid, compact=True, max_length=60)
         if key == "persona_style":
             return Select([(s, s) for s in PERSONA_STYLES], value=value, allow_blank=False, id=wid, compact=True)
+        self.app.ensure_file_themes()  # type: ignore[attr-defined]  # read after the first frame otherwise
         names = sorted(self.app.available_themes)
         return Select([(n, n) for n in names], value=self.app.theme, allow_blank=False, id=wid, compact=True)
 

@@ -8,13 +8,15 @@ the whole history is never loaded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
 from typing import Any, ClassVar, Protocol
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -84,6 +86,18 @@ COLUMNS: tuple[Column, ...] = (
 SORTABLE: tuple[str, ...] = tuple(c.sort for c in COLUMNS if c.sort is not None)
 _GAP = 2
 _MIN_FLEX = 8
+#: Characters that would move the terminal's cursor or change its state: shown as "?".
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _fit(cell: str, width: int, *, right: bool = False) -> str:
+    """`cell` padded or cut (with an ellipsis) to exactly `width` terminal cells."""
+    cell = _CONTROL.sub("?", cell)
+    length = cell_len(cell)
+    if length > width:
+        return set_cell_size(cell, width - 1) + "…" if width > 1 else set_cell_size(cell, width)
+    padding = " " * (width - length)
+    return padding + cell if right else cell + padding
 
 
 class SessionList(ScrollView, can_focus=True):
@@ -223,19 +237,19 @@ class SessionList(ScrollView, can_focus=True):
         flex = max(_MIN_FLEX, width - fixed)
         return [c.width or flex for c in COLUMNS]
 
-    def _line_text(self, cells: Sequence[str], width: int) -> Text:
-        text = Text(" ", no_wrap=True, overflow="ellipsis")
+    def _line(self, cells: Sequence[str], width: int) -> str:
+        """One row as plain text, exactly `width` cells: each cell fitted to its column."""
+        gap = " " * _GAP
+        parts = [" "]
         for column, cell_width, cell in zip(COLUMNS, self._widths(width), cells, strict=True):
-            # Cells are plain Text (pack ids and titles come from the history, never markup).
-            piece = Text(cell.rjust(cell_width) if column.justify == "right" else cell, no_wrap=True)
-            piece.truncate(cell_width, overflow="ellipsis", pad=True)
-            text.append_text(piece)
-            text.append(" " * _GAP)
-        return text
+            parts.append(_fit(cell, cell_width, right=column.justify == "right"))
+            parts.append(gap)
+        return set_cell_size("".join(parts), width)
 
-    def _strip(self, text: Text, width: int, style: Style) -> Strip:
-        segments = list(text.render(self.app.console))
-        return Strip(segments).adjust_cell_length(width, style).apply_style(style)
+    @staticmethod
+    def _strip(line: str, width: int, style: Style) -> Strip:
+        # One segment per line: cells come from the history and are never markup.
+        return Strip([Segment(set_cell_size(line, width), style)], width)
 
     def column_at(self, x: int) -> Column | None:
         """The column under content x (header clicks)."""
@@ -260,7 +274,7 @@ class SessionList(ScrollView, can_focus=True):
         if self.row_count == 0:
             if y == 1:
                 style = base + self.get_component_rich_style("session-list--empty", partial=True)
-                return self._strip(Text(" No sessions match these filters."), width, style)
+                return self._strip(" No sessions match these filters.", width, style)
             return Strip.blank(width, base)
         if index >= self.row_count:
             return Strip.blank(width, base)
@@ -277,7 +291,7 @@ class SessionList(ScrollView, can_focus=True):
             style += self.get_component_rich_style("session-list--incomplete", partial=True)
         if is_cursor:
             style += self.get_component_rich_style("session-list--cursor", partial=True)
-        strip = self._strip(self._line_text([c.cell(row, self.tz) for c in COLUMNS], width), width, style)
+        strip = self._strip(self._line([c.cell(row, self.tz) for c in COLUMNS], width), width, style)
         self._lines[key] = strip
         return strip
 
@@ -289,7 +303,7 @@ class SessionList(ScrollView, can_focus=True):
                 title = f"{title}{'▼' if self.descending else '▲'}"
             titles.append(title)
         style = self.rich_style + self.get_component_rich_style("session-list--header", partial=True)
-        return self._strip(self._line_text(titles, width), width, style)
+        return self._strip(self._line(titles, width), width, style)
 
     # -- cursor and scrolling -------------------------------------------------
     @property
