@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from mockint.core.clock import format_mmss
 from mockint.core.sessions import Attempt
 from mockint.tui.screens.session_detail import dimension_name
+from mockint.tui.widgets.key_bar import KeyBar
 
 
 def attempt_dimensions(attempts: list[Attempt]) -> list[str]:
@@ -79,7 +80,7 @@ class AttemptsScreen(ModalScreen[None]):
         with Vertical(id="attempts-box"):
             yield Static(title, id="attempts-title", markup=False)
             yield DataTable(id="attempts-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from mockint.core.backgrounder.advice import (
     advise,
@@ -38,6 +38,7 @@ from mockint.core.backgrounder.model import (
 from mockint.core.errors import MockintError
 from mockint.core.paths import Paths, get_paths
 from mockint.tui.widgets.backgrounder_entry import EntryRow, clean_entry_text, update_if_changed
+from mockint.tui.widgets.key_bar import KeyBar
 
 #: Save this long after the last keystroke…
 DEBOUNCE_SECONDS = 0.6
@@ -153,7 +154,7 @@ class BackgrounderScreen(Screen[None]):
             for section in SECTIONS:
                 yield SectionBox(section, list(bg.section(section)))
             yield Static("", id="bg-summary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         for message in self._load_warnings:

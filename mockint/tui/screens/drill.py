@@ -8,7 +8,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
+
+from mockint.tui.widgets.key_bar import KeyBar
 
 DEFAULT_COUNT = 5
 MAX_COUNT = 10
@@ -42,7 +44,7 @@ class DrillScreen(Screen[None]):
         yield Static(id="drill-intro", markup=False)
         yield DataTable(id="drill-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="drill-detail", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Review"

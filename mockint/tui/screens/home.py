@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mockint.tui.app import screen_available
+from mockint.tui.widgets.key_bar import KeyBar
 
 RECENT_LIMIT = 5
 
@@ -127,7 +128,7 @@ class HomeScreen(Screen[None]):
             with Vertical(id="packs-box", classes="box") as box:
                 box.border_title = "Installed packs"
                 yield OptionList(id="packs-list", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     async def on_screen_resume(self) -> None:
         # Shown first, or again after practice or an editor (sessions and the backgrounder

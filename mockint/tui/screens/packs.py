@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Input, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +27,7 @@ from mockint.tui.screens.pack_view import (
     question_preview,
     report_text,
 )
+from mockint.tui.widgets.key_bar import KeyBar
 
 
 class PacksScreen(Screen[None]):
@@ -66,7 +67,7 @@ class PacksScreen(Screen[None]):
                 yield Checkbox("force", id="import-force", compact=True,
                                tooltip="Replace a pack even with the same or an older version")
             yield Static("", id="import-report")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
         self.refresh_list(select=self._want)

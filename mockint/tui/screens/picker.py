@@ -7,8 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from mockint.tui.widgets.key_bar import KeyBar
 
 
 class PickerScreen(ModalScreen[str | None]):
@@ -39,7 +41,7 @@ class PickerScreen(ModalScreen[str | None]):
                 yield OptionList(*(Option(Text(label), id=item_id) for item_id, label in self._items))
             else:
                 yield Static(Text(self._empty))
-        yield Footer()
+        yield KeyBar()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from mockint.core.clock import AnswerClock, InterviewClock
 from mockint.core.errors import MockintError
 from mockint.tui.widgets.clock import ClockWidget
 from mockint.tui.widgets.feedback_pane import FeedbackPane
 from mockint.tui.widgets.interviewer_pane import InterviewerPane
+from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.rating import RatingPanel
 
 TICK_SECONDS = 0.25
@@ -100,7 +101,7 @@ class PracticeScreen(Screen[None]):
                 yield ClockWidget(id="clock")
                 yield RatingPanel(id="rating")
                 yield FeedbackPane(id="feedback")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     # -- set-up ---------------------------------------------------------------------------------
     def _persona_name(self) -> str:

@@ -15,9 +15,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mockint.tui.widgets.filter_bar import Chip, FilterBar
+from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.session_list import COLUMNS, SORTABLE, SessionList
 
 #: (label, days back or None for all time), in the order `d` cycles through them.
@@ -101,7 +102,7 @@ class ReviewScreen(Screen[None]):
             tz=self.app.now().tzinfo,  # type: ignore[attr-defined]
             id="sessions",
         )
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Review"

@@ -14,11 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mockint.core.clock import format_mmss
 from mockint.core.rubric import DEFAULT_RUBRIC
 from mockint.core.sessions import AnswerRecord, SessionRecord
+from mockint.tui.widgets.key_bar import KeyBar
 
 _DIMENSION_NAMES = {dim.id: dim.name for dim in DEFAULT_RUBRIC}
 
@@ -151,7 +152,7 @@ class SessionDetailScreen(Screen[None]):
             self.session = self.app.store.get_session(self.session_id)  # type: ignore[attr-defined]
         except Exception as exc:  # an unknown id (e.g. deleted meanwhile) is a message, not a crash
             yield Static(Text(f"Cannot show session {self.session_id}: {exc}"), id="detail-error")
-            yield Footer()
+            yield KeyBar()
             return
         tz = self.app.now().tzinfo  # type: ignore[attr-defined]
         yield Static(session_header(self.session, tz), id="detail-summary", markup=False)
@@ -160,7 +161,7 @@ class SessionDetailScreen(Screen[None]):
                 yield AnswerCard(answer, number)
             if not self.session.answers:
                 yield Static("No answers were saved in this session.", id="no-answers")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Review"

@@ -15,9 +15,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from mockint.core.settings import PERSONA_STYLES, SETTINGS_HELP, Settings
+from mockint.tui.widgets.key_bar import KeyBar
 
 #: (setting, label) in screen order.
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -68,7 +69,7 @@ class SettingsScreen(Screen[None]):
             yield Static("", id="settings-status")
             with Horizontal(id="settings-buttons"):
                 yield Button("Save (ctrl+s)", id="settings-save", variant="primary", compact=True)
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def _field(self, key: str, settings: Settings) -> Widget:
         wid = f"set-{key}"

@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from mockint.core.clock import format_mmss, format_overtime
+from mockint.tui.widgets.key_bar import KeyBar
 
 
 @dataclass
@@ -114,7 +115,7 @@ class SummaryScreen(Screen[None]):
             work = Text("What to work on next\n", style="bold")
             work.append("\n".join(f"• {line}" for line in data.work_on))
             yield Static(work, classes="summary--work")
-        yield Footer(compact=True)
+        yield KeyBar(compact=True)
 
     def action_home(self) -> None:
         self.app.open_screen("home")  # type: ignore[attr-defined]

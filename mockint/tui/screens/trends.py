@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from mockint.core.rubric import DEFAULT_RUBRIC
 from mockint.tui.screens.session_detail import dimension_name
 from mockint.tui.widgets.calendar import PracticeCalendar
+from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.plot import TrendPlot
 
 #: Default rubric dimensions in the order a practice rates them; others follow by name.
@@ -115,7 +116,7 @@ class TrendsScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="trends"):
             yield from self._content()
-        yield Footer()
+        yield KeyBar()
 
     def _content(self) -> ComposeResult:
         data = self.data = gather_trends(self.app.store, self.app.now(), self.weeks)  # type: ignore[attr-defined]
