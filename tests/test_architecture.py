@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 import mockint.core
 
@@ -33,3 +37,31 @@ def test_version_does_not_import_textual() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.startswith("mockint, version")
     assert out.stderr.strip().endswith("False")
+
+
+_IMPORTED_BY = (
+    "import sys\n"
+    "from mockint.cli import main\n"
+    "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+    "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+)
+
+
+def _modules_after(args: list[str], env: dict[str, str]) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", _IMPORTED_BY, *args], capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    return set(out.stderr.split())
+
+
+@pytest.mark.parametrize("mockint_home_set", [True, False])
+def test_history_json_imports_little_beyond_version(tmp_path: Path, mockint_home_set: bool) -> None:
+    """`mockint history --json` must start about as fast as `mockint --version` (benchmarks/sessions.py)."""
+    if not mockint_home_set and sys.platform != "linux":
+        pytest.skip("platformdirs is imported where its directories are not computed here")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MOCKINT_HOME"))}
+    env["HOME"] = str(tmp_path / "home")
+    if mockint_home_set:
+        env["MOCKINT_HOME"] = str(tmp_path / "mockint")
+    extra = _modules_after(["history", "--json"], env) - _modules_after(["--version"], env)
+    heavy = {"pathlib", "platformdirs", "json", "tempfile", "mockint.core.sessions"}
+    assert not extra & heavy, sorted(extra)

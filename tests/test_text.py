@@ -40,3 +40,11 @@ def test_diagnostic_without_a_file_names_the_program() -> None:
     assert Diagnostic("unknown pack", key="--pack").format() == "mockint: error: --pack: unknown pack"
     assert Diagnostic("bad", path="p.toml", line=3, col=7).format() == "p.toml:3:7: error: bad"
     assert Diagnostic("meh", path="p.toml", severity="warning").format() == "p.toml: warning: meh"
+
+
+def test_one_line_replaces_every_control_character() -> None:
+    from mockint.core.text import one_line
+
+    assert one_line("a\tb\nc\x1b[31md\x7f\x9b") == "a?b?c?[31md??"
+    assert one_line("plain – text ✓") == "plain – text ✓"
+    assert one_line("\r", replacement="") == ""

@@ -17,7 +17,7 @@ from mockint.tui.widgets.key_bar import KeyBar
 
 def bar_text(app: Any) -> str:
     bar = app.screen.query_one(KeyBar)
-    return str(bar.render())
+    return bar.render_line(0).text
 
 
 async def test_home_bar_lists_its_keys_and_the_palette(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ async def test_clicking_a_key_presses_it(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
-        bar.render()
+        bar.render_line(0)
         x = next(span.start for span in bar._spans if span.item.description == "Help")
         await pilot.click(KeyBar, offset=(x, 0))
         await pilot.pause()
@@ -62,7 +62,7 @@ async def test_hovering_highlights_and_leaving_clears(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
-        bar.render()
+        bar.render_line(0)
         x = next(span.start for span in bar._spans if span.item.description == "Review")
         await pilot.hover(KeyBar, offset=(x, 0))
         await pilot.pause()

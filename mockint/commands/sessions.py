@@ -25,7 +25,7 @@ def _open_store(*, check: bool = False) -> Store:
 
     store = Store.open(check=check)
     if store.recovery_message:
-        click.echo(f"{store.paths.database}: warning: {store.recovery_message}", err=True)
+        click.echo(f"{store.paths.database_file}: warning: {store.recovery_message}", err=True)
     return store
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 import sqlite3
 import threading
@@ -22,7 +21,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from mockint.core.errors import MockintError, failure
-from mockint.core.paths import Paths, get_paths
+from mockint.core.paths import Paths, get_paths, path_exists
 from mockint.core.session_summary import SessionSummary, iso
 from mockint.core.store_file import BUSY_SECONDS, connect, is_corruption, move_aside
 from mockint.core.store_rows import (
@@ -75,7 +74,7 @@ def _decoded(method: Callable[_P, _R]) -> Callable[_P, _R]:
             return method(*args, **kwargs)
         except (ValueError, TypeError, AttributeError) as exc:
             store = args[0]
-            where = str(store.paths.database) if isinstance(store, Store) else None
+            where = store.paths.database_file if isinstance(store, Store) else None
             raise failure(f"the database holds damaged data ({type(exc).__name__}: {exc})", path=where) from None
 
     return wrapper
@@ -113,8 +112,8 @@ class Store:
         """
         paths = (paths or get_paths()).ensure()
         clock = now or _utcnow
-        db = str(paths.database)
-        if paths.database.exists() and not os.access(paths.database, os.W_OK):
+        db = paths.database_file
+        if path_exists(db) and not os.access(db, os.W_OK):
             raise failure("the database file is not writable", path=db)
         try:
             conn = connect(db)
@@ -152,7 +151,7 @@ class Store:
         Safe to call from a worker thread, so the app can check after its first frame
         instead of before it.
         """
-        conn = sqlite3.connect(str(self.paths.database), timeout=BUSY_SECONDS)
+        conn = sqlite3.connect(self.paths.database_file, timeout=BUSY_SECONDS)
         try:
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
         except sqlite3.Error as exc:
@@ -180,10 +179,10 @@ class Store:
                 yield self._conn
         except sqlite3.Error as exc:
             hint = " (the file is damaged; start mockint again to move it aside)" if is_corruption(exc) else ""
-            raise failure(f"database error: {exc}{hint}", path=str(self.paths.database)) from None
+            raise failure(f"database error: {exc}{hint}", path=self.paths.database_file) from None
         except UnicodeDecodeError:  # an error message quoting damaged bytes of the file
             raise failure("database error: the file is damaged (text that is not UTF-8)",
-                          path=str(self.paths.database)) from None
+                          path=self.paths.database_file) from None
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -204,7 +203,7 @@ class Store:
             return conn.execute(sql, params).fetchall()
 
     def _unknown(self, session_id: str) -> MockintError:
-        return failure(f'no session with id "{session_id}"', path=str(self.paths.database))
+        return failure(f'no session with id "{session_id}"', path=self.paths.database_file)
 
     def _require(self, conn: sqlite3.Connection, session_id: str) -> None:
         if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
@@ -214,6 +213,8 @@ class Store:
 
     def create_session(self, interview: Interview) -> str:
         """Record a new, incomplete session with its planned questions; returns its id."""
+        import json
+
         session_id = uuid.uuid4().hex
         started = self._now()
         planned = [
@@ -277,6 +278,8 @@ class Store:
 
     @_decoded
     def planned_questions(self, session_id: str) -> list[PlannedQuestion]:
+        import json
+
         from mockint.core.interviewer import PlannedQuestion
 
         rows = self._query("SELECT data FROM planned WHERE session_id = ? ORDER BY idx", (session_id,))
@@ -294,7 +297,7 @@ class Store:
             rows = self._query("SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (pattern,))
             if len(rows) > 1:
                 raise failure(f'"{text}" matches more than one session; give more of the id',
-                              path=str(self.paths.database))
+                              path=self.paths.database_file)
         if not rows:
             raise self._unknown(text)
         return str(rows[0][0])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
+import functools
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -13,8 +14,17 @@ from mockint.core.session_summary import STATUSES, SessionSummary, iso
 if TYPE_CHECKING:
     from mockint.core.sessions import AnswerRecord
 
-# One encoder for every row: json.dumps(..., ensure_ascii=False) would build a new one per call.
-_dumps = json.JSONEncoder(ensure_ascii=False).encode
+
+@functools.cache
+def _encoder() -> Callable[[Any], str]:
+    """One encoder for every row (json.dumps(..., ensure_ascii=False) would build one per call).
+
+    json is imported on first use: reading the history needs none of it.
+    """
+    import json
+
+    return json.JSONEncoder(ensure_ascii=False).encode
+
 
 SUMMARY_SELECT = """
 SELECT s.id, s.title, s.started_at, s.ended_at, s.status, s.pack, s.plan, s.seed, s.question_count,
@@ -50,6 +60,7 @@ def check_answer(answer: AnswerRecord) -> None:
 
 def answer_row(answer_id: int | None, session_id: str, a: AnswerRecord, answered_at: datetime) -> tuple[Any, ...]:
     """The `answers` row of one record, in _ANSWER_COLUMNS order."""
+    dumps = _encoder()
     return (
         answer_id,
         session_id,
@@ -62,13 +73,13 @@ def answer_row(answer_id: int | None, session_id: str, a: AnswerRecord, answered
         a.target_seconds,
         float(a.elapsed_seconds),
         float(a.overtime_seconds),
-        _dumps(a.ratings),
+        dumps(a.ratings),
         a.overall,
         a.avg_rating,
         a.notes,
         a.typed_points,
-        None if a.feedback is None else _dumps(a.feedback),
-        _dumps(a.follow_ups_asked) if a.follow_ups_asked else "[]",
+        None if a.feedback is None else dumps(a.feedback),
+        dumps(a.follow_ups_asked) if a.follow_ups_asked else "[]",
         int(a.skipped),
         iso(a.asked_at),
         a.asked_at.timestamp(),
@@ -78,6 +89,8 @@ def answer_row(answer_id: int | None, session_id: str, a: AnswerRecord, answered
 
 
 def answer_from_row(row: sqlite3.Row) -> AnswerRecord:
+    import json
+
     from mockint.core.sessions import AnswerRecord
 
     feedback = row["feedback"]

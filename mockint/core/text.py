@@ -21,6 +21,15 @@ def find_control(text: str) -> int | None:
     return m.start() if m else None
 
 
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str, replacement: str = "?") -> str:
+    """`text` safe to draw as one terminal line: every control character (tab and newline
+    too) replaced, so nothing from a file can move the cursor or change the terminal."""
+    return _ANY_CONTROL.sub(replacement, text)
+
+
 def describe_char(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 

@@ -10,11 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual import events
-from textual.app import RenderResult
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
+
+from mockint.core.text import one_line
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class FilterBar(Widget):
         self.chips: list[Chip] = list(chips)
         #: Values shown plain; any other value is highlighted as an active filter.
         self.defaults: dict[str, str] = {chip.name: chip.value for chip in (chips if defaults is None else defaults)}
+        self._line: tuple[tuple[int, tuple[Chip, ...]], Strip] | None = None
 
     def set_chips(self, chips: Sequence[Chip]) -> None:
         """Show new values."""
@@ -85,15 +89,35 @@ class FilterBar(Widget):
             edge += width + len(_SEPARATOR)
         return None
 
-    def render(self) -> RenderResult:
-        text = Text(no_wrap=True, overflow="ellipsis")
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line = None
+
+    def render_line(self, y: int) -> Strip:
+        # One line drawn straight to segments (no Text/Content conversion on the first frame).
+        width = self.size.width
+        base = self.rich_style
+        if y != 0:
+            return Strip.blank(width, base)
+        if self._line is not None and self._line[0] == (width, tuple(self.chips)):
+            return self._line[1]
+        styles: dict[str, Style] = {}
+        segments: list[Segment] = []
         for index, chip in enumerate(self.chips):
             if index:
-                text.append(_SEPARATOR)
+                segments.append(Segment(_SEPARATOR, base))
             for piece, component in self._pieces(chip):
+                if component not in styles:
+                    styles[component] = base + self.get_component_rich_style(component, partial=True)
                 # Values are pack and category ids from the history: plain text, never markup.
-                text.append(piece, self.get_component_rich_style(component, partial=True))
-        return text
+                segments.append(Segment(one_line(piece), styles[component]))
+        strip = Strip(segments)
+        if strip.cell_length > width:
+            strip = strip.crop(0, max(0, width - 1)).extend_cell_length(width - 1, base)
+            strip = Strip([*strip, Segment("…", base)])
+        strip = strip.extend_cell_length(width, base)
+        self._line = ((width, tuple(self.chips)), strip)
+        return strip
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -11,11 +11,12 @@ Mouse: a click on a key presses it; hovering shows it highlighted (and its toolt
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self
 
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
+from textual.strip import Strip
 from textual.widget import Widget
 
 if TYPE_CHECKING:
@@ -30,6 +31,9 @@ class KeyItem(NamedTuple):
     description: str
     enabled: bool
     tooltip: str
+
+
+_DIM = Style(dim=True)
 
 
 class _Span(NamedTuple):
@@ -88,6 +92,7 @@ class KeyBar(Widget, can_focus=False):
         self._items: tuple[list[KeyItem], KeyItem | None] | None = None
         self._spans: list[_Span] = []
         self._hover: KeyItem | None = None
+        self._line: tuple[int, Strip] | None = None
 
     # -- bindings --------------------------------------------------------------
     def on_mount(self) -> None:
@@ -129,57 +134,89 @@ class KeyBar(Widget, can_focus=False):
         return self._items
 
     # -- drawing ---------------------------------------------------------------
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line = None
+
+    def refresh(self, *args: Any, **kwargs: Any) -> Self:
+        self._line = None
+        return super().refresh(*args, **kwargs)
+
     def _pieces(self, item: KeyItem, compact: bool) -> tuple[str, str, str]:
         """(key, description, trailing space) as Footer spaces them, compact or not."""
         if compact:
             return item.display, f" {item.description}" if item.description else "", " "
         return f" {item.display} ", f"{item.description} " if item.description else "", ""
 
-    def _append(self, text: Text, item: KeyItem, spans: list[_Span], *, compact: bool) -> None:
-        key_style = self.get_component_rich_style("key-bar--key")
-        description_style = self.get_component_rich_style("key-bar--description")
+    def _segments(
+        self, item: KeyItem, compact: bool, styles: dict[str, Style]
+    ) -> tuple[list[Segment], Segment | None]:
+        """The segments of one key (key and description), and the spacing after it."""
+        key_style, description_style = styles["key"], styles["description"]
         if item == self._hover:
-            hover = self.get_component_rich_style("key-bar--hover")
-            key_style, description_style = key_style + hover, description_style + hover
+            key_style, description_style = key_style + styles["hover"], description_style + styles["hover"]
         if not item.enabled:
-            dim = Style(dim=True)
-            key_style, description_style = key_style + dim, description_style + dim
+            key_style, description_style = key_style + _DIM, description_style + _DIM
         key, description, trailing = self._pieces(item, compact)
-        start = text.cell_len
-        text.append(key, key_style)
-        text.append(description, description_style)
-        spans.append(_Span(start, text.cell_len, item))
-        text.append(trailing)
+        return [Segment(key, key_style), Segment(description, description_style)], (
+            Segment(trailing, styles["base"]) if trailing else None
+        )
 
-    def render(self) -> Text:
+    def render_line(self, y: int) -> Strip:
         width = self.size.width
+        base = self.rich_style
+        if y != 0:
+            return Strip.blank(width, base)
+        if self._line is not None and self._line[0] == width:
+            return self._line[1]
+        styles = {
+            "base": base,
+            "key": self.get_component_rich_style("key-bar--key"),
+            "description": self.get_component_rich_style("key-bar--description"),
+            "hover": self.get_component_rich_style("key-bar--hover", partial=True),
+        }
         shown, palette = self.items()
-        spans: list[_Span] = []
-        left = Text(no_wrap=True, end="")
-        for item in shown:
-            self._append(left, item, spans, compact=self.compact)
-        right = Text(no_wrap=True, end="")
-        right_spans: list[_Span] = []
+        right: list[Segment] = []
+        right_span: tuple[int, int, KeyItem] | None = None
         if palette is not None:
-            right.append("▏", self.get_component_rich_style("key-bar--separator"))
+            right.append(Segment("▏", self.get_component_rich_style("key-bar--separator")))
             # The palette key is always drawn compact, as Footer draws it.
-            self._append(right, palette, right_spans, compact=True)
-        room = max(0, width - right.cell_len)
-        if left.cell_len > room:
-            # Too many keys for the width: cut at the last whole key that fits, then "…".
-            keep = [s for s in spans if s.end <= room - 1]
-            cut = keep[-1].end if keep else 0
-            left = left[:cut] if cut else Text(no_wrap=True, end="")
-            left.append("…")
-            spans = keep
-        left.append(" " * max(0, room - left.cell_len))
-        offset = left.cell_len
-        spans.extend(_Span(s.start + offset, s.end + offset, s.item) for s in right_spans)
+            segments, trailing = self._segments(palette, True, styles)
+            right_span = (1, 1 + Segment.get_line_length(segments), palette)
+            right += segments if trailing is None else [*segments, trailing]
+        room = max(0, width - Segment.get_line_length(right))
+        keys = [(item, *self._segments(item, self.compact, styles)) for item in shown]
+        fits = sum(Segment.get_line_length(k) + (t.cell_length if t else 0) for _, k, t in keys) <= room
+        left: list[Segment] = []
+        spans: list[_Span] = []
+        x = 0
+        pending: Segment | None = None  # the spacing after the last key, added if another follows
+        for item, segments, trailing in keys:
+            used = Segment.get_line_length(segments)
+            if not fits and x + (pending.cell_length if pending else 0) + used > room - 1:
+                # Too many keys for the width: stop after the last whole key that fits, then "…".
+                left.append(Segment("…", base))
+                x += 1
+                pending = None
+                break
+            if pending is not None:
+                left.append(pending)
+                x += pending.cell_length
+            left += segments
+            spans.append(_Span(x, x + used, item))
+            x += used
+            pending = trailing
+        if pending is not None:
+            left.append(pending)
+            x += pending.cell_length
+        if x < room:
+            left.append(Segment(" " * (room - x), base))
+        if right_span is not None:
+            spans.append(_Span(room + right_span[0], room + right_span[1], right_span[2]))
         self._spans = spans
-        left.append_text(right)
-        if left.cell_len > width:
-            left.truncate(width)
-        return left
+        strip = Strip(left + right).crop_extend(0, width, base)
+        self._line = (width, strip)
+        return strip
 
     def item_at(self, x: int) -> KeyItem | None:
         """The key drawn at column `x`, if any."""

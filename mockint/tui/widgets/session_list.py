@@ -8,7 +8,6 @@ the whole history is never loaded.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -27,8 +26,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from mockint.core.review_queries import HistoryRow
+from mockint.core.text import one_line
 
-PAGE_SIZE = 100
+PAGE_SIZE = 50
 
 
 class SessionSource(Protocol):
@@ -86,13 +86,11 @@ COLUMNS: tuple[Column, ...] = (
 SORTABLE: tuple[str, ...] = tuple(c.sort for c in COLUMNS if c.sort is not None)
 _GAP = 2
 _MIN_FLEX = 8
-#: Characters that would move the terminal's cursor or change its state: shown as "?".
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _fit(cell: str, width: int, *, right: bool = False) -> str:
     """`cell` padded or cut (with an ellipsis) to exactly `width` terminal cells."""
-    cell = _CONTROL.sub("?", cell)
+    cell = one_line(cell)
     length = cell_len(cell)
     if length > width:
         return set_cell_size(cell, width - 1) + "…" if width > 1 else set_cell_size(cell, width)
