@@ -110,7 +110,6 @@ class MockintApp(App[None]):
         self.settings_warnings: list[str] = []
         self._theme_ready = False
         self._file_themes_registered = False
-        self._clock_variables: tuple[Any, dict[str, str]] | None = None
         if start_screen != "home":
             # Read the start screen's CSS with the app's own: pushing a screen whose CSS is new
             # makes Textual parse every stylesheet again, before that screen's first frame.
@@ -262,15 +261,18 @@ class MockintApp(App[None]):
         for message in start_warnings(self):
             self.notify(message, severity="warning", timeout=10, markup=False)
 
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        """mockint's own CSS variables (clock colours) for themes that do not set them."""
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's variables plus mockint's clock colours, for themes that do not set them.
+
+        The clock colours default to the theme's success, warning and error text, taken from
+        the colour system Textual has just generated (generating it again costs a frame).
+        """
         from mockint.tui.themes_loader import clock_variable_defaults
 
-        theme = self.current_theme
-        cached = getattr(self, "_clock_variables", None)  # asked for during App.__init__ too
-        if cached is None or cached[0] is not theme:  # generating a colour system takes a while
-            cached = self._clock_variables = (theme, clock_variable_defaults(self))
-        return dict(cached[1])
+        variables = super().get_css_variables()
+        combined = {**clock_variable_defaults(variables), **variables}
+        self.theme_variables = combined
+        return combined
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the person picks (not the one a flag or test forced at start)."""

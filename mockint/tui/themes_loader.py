@@ -73,14 +73,10 @@ def register_file_themes(app: App[Any], paths: Paths | None = None, *, shipped_d
     return messages
 
 
-def clock_variable_defaults(app: App[Any]) -> dict[str, str]:
-    """Defaults for the clock colours under the current theme (its success, warning, error text)."""
-    try:
-        generated = app.current_theme.to_color_system().generate()
-    except Exception:  # a theme not registered yet: plain fallbacks
-        generated = {}
+def clock_variable_defaults(variables: dict[str, str]) -> dict[str, str]:
+    """Defaults for the clock colours from a theme's generated variables (its success, warning, error text)."""
     return {
-        "clock-ok": generated.get("text-success", "green"),
-        "clock-warn": generated.get("text-warning", "yellow"),
-        "clock-over": generated.get("text-error", "red"),
+        "clock-ok": variables.get("text-success", "green"),
+        "clock-warn": variables.get("text-warning", "yellow"),
+        "clock-over": variables.get("text-error", "red"),
     }

@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from mockint.core.clock import format_mmss
 from mockint.core.rubric import DEFAULT_RUBRIC
 from mockint.core.sessions import AnswerRecord, SessionRecord
 from mockint.tui.widgets.key_bar import KeyBar
+from mockint.tui.widgets.title_bar import TitleBar
 
 _DIMENSION_NAMES = {dim.id: dim.name for dim in DEFAULT_RUBRIC}
 
@@ -147,7 +148,7 @@ class SessionDetailScreen(Screen[None]):
         self.session: SessionRecord | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         try:
             self.session = self.app.store.get_session(self.session_id)  # type: ignore[attr-defined]
         except Exception as exc:  # an unknown id (e.g. deleted meanwhile) is a message, not a crash

@@ -23,6 +23,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 
 from mockint.core.review_queries import HistoryRow
@@ -118,7 +119,8 @@ class SessionList(ScrollView, can_focus=True):
     SessionList {
         height: 1fr;
         overflow-x: hidden;
-        overflow-y: scroll;
+        /* The scrollbar is drawn by render_line (see _bar): no ScrollBar widget to build. */
+        overflow-y: hidden;
     }
     SessionList > .session-list--header { text-style: bold; background: $panel; }
     SessionList > .session-list--cursor { background: $accent 40%; }
@@ -174,6 +176,9 @@ class SessionList(ScrollView, can_focus=True):
         self._lines: LRUCache[tuple[int, bool, int], Strip] = LRUCache(maxsize=512)
         #: Page fetches from the store so far (tests and the benchmark read it).
         self.fetches = 0
+        self._styles: dict[str, Style] | None = None
+        self._bar_segments: tuple[tuple[int, int, int, int], list[Segment]] | None = None
+        self._dragging = False
 
     # -- data ----------------------------------------------------------------
     def on_mount(self) -> None:
@@ -246,13 +251,13 @@ class SessionList(ScrollView, can_focus=True):
 
     @staticmethod
     def _strip(line: str, width: int, style: Style) -> Strip:
-        # One segment per line: cells come from the history and are never markup.
-        return Strip([Segment(set_cell_size(line, width), style)], width)
+        # One segment per line (`line` is already `width` cells): history text, never markup.
+        return Strip([Segment(line, style)], width)
 
     def column_at(self, x: int) -> Column | None:
         """The column under content x (header clicks)."""
         edge = 1
-        for column, cell_width in zip(COLUMNS, self._widths(self.scrollable_content_region.width), strict=True):
+        for column, cell_width in zip(COLUMNS, self._widths(self.size.width - self._bar_width), strict=True):
             if edge <= x < edge + cell_width + _GAP:
                 return column
             edge += cell_width + _GAP
@@ -262,20 +267,66 @@ class SessionList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines.clear()
+        self._styles = None
+
+    def _style(self, name: str) -> Style:
+        """The widget's style, or it with the component class `name` on top (cached per style update)."""
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = {"": base}
+            for component in self.COMPONENT_CLASSES:
+                self._styles[component] = base + self.get_component_rich_style(component, partial=True)
+        return self._styles[name]
+
+    @property
+    def _bar_width(self) -> int:
+        return max(0, min(self.styles.scrollbar_size_vertical, self.size.width - 1))
+
+    def _bar(self, y: int) -> Segment | None:
+        """Line `y` of the scrollbar, drawn as Textual draws one (a widget per bar is costly)."""
+        thickness = self._bar_width
+        if not thickness:
+            return None
+        height = self.size.height
+        key = (round(self.scroll_offset.y), height, self.row_count, thickness)
+        if self._bar_segments is None or self._bar_segments[0] != key:
+            styles = self.styles
+            background = styles.scrollbar_background
+            if background.a < 1:
+                background = self.background_colors[0] + background
+            segments = ScrollBarRender.render_bar(
+                size=height,
+                virtual_size=self.row_count + 1,
+                window_size=height if height < self.row_count + 1 else 0,
+                position=self.scroll_offset.y,
+                thickness=thickness,
+                back_color=background.rich_color,  # type: ignore[arg-type]  # it takes Rich colours
+                bar_color=(background + styles.scrollbar_color).rich_color,  # type: ignore[arg-type]
+            )
+            lines = [Segment(seg.text, seg.style.clear_meta_and_links() if seg.style else None)
+                     for seg in segments.segments]
+            self._bar_segments = (key, lines)
+        lines = self._bar_segments[1]
+        return lines[y] if 0 <= y < len(lines) else None
+
+    def _with_bar(self, strip: Strip, y: int) -> Strip:
+        bar = self._bar(y)
+        return strip if bar is None else Strip([*strip, bar], strip.cell_length + bar.cell_length)
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        return self._with_bar(self._row_line(y, self.size.width - self._bar_width), y)
+
+    def _row_line(self, y: int, width: int) -> Strip:
         if y == 0:
             return self._header(width)
         index = self.scroll_offset.y + y - 1
         if self.row_count == 0:
             if y == 1:
-                style = base + self.get_component_rich_style("session-list--empty", partial=True)
-                return self._strip(" No sessions match these filters.", width, style)
-            return Strip.blank(width, base)
+                return self._strip(_fit(" No sessions match these filters.", width), width,
+                                   self._style("session-list--empty"))
+            return Strip.blank(width, self._style(""))
         if index >= self.row_count:
-            return Strip.blank(width, base)
+            return Strip.blank(width, self._style(""))
         is_cursor = index == self.cursor
         key = (index, is_cursor, width)
         cached = self._lines.get(key)
@@ -283,12 +334,15 @@ class SessionList(ScrollView, can_focus=True):
             return cached
         row = self.row(index)
         if row is None:
-            return Strip.blank(width, base)
-        style = base
-        if row.summary.status == "incomplete":
-            style += self.get_component_rich_style("session-list--incomplete", partial=True)
+            return Strip.blank(width, self._style(""))
         if is_cursor:
-            style += self.get_component_rich_style("session-list--cursor", partial=True)
+            style = self._style("session-list--cursor")
+            if row.summary.status == "incomplete":
+                style = self._style("session-list--incomplete") + self.get_component_rich_style(
+                    "session-list--cursor", partial=True
+                )
+        else:
+            style = self._style("session-list--incomplete" if row.summary.status == "incomplete" else "")
         strip = self._strip(self._line([c.cell(row, self.tz) for c in COLUMNS], width), width, style)
         self._lines[key] = strip
         return strip
@@ -300,13 +354,39 @@ class SessionList(ScrollView, can_focus=True):
             if column.sort == self.sort:
                 title = f"{title}{'▼' if self.descending else '▲'}"
             titles.append(title)
-        style = self.rich_style + self.get_component_rich_style("session-list--header", partial=True)
-        return self._strip(self._line(titles, width), width, style)
+        return self._strip(self._line(titles, width), width, self._style("session-list--header"))
+
+    @property
+    def allow_vertical_scroll(self) -> bool:
+        # The scrollbar is drawn, not a widget (overflow-y: hidden): the wheel still scrolls.
+        return not self._check_disabled() and self.max_scroll_y > 0
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if self._bar_width and event.x >= self.size.width - self._bar_width:
+            # A press on the bar jumps there; dragging (the mouse is captured) keeps scrolling.
+            event.stop()
+            self._dragging = True
+            self.capture_mouse()
+            self._scroll_to_bar(event.y)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._dragging:
+            self._scroll_to_bar(event.y)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        if self._dragging:
+            self._dragging = False
+            self.release_mouse()
+
+    def _scroll_to_bar(self, y: int) -> None:
+        height = max(1, self.size.height - 1)
+        fraction = max(0.0, min(1.0, y / height))
+        self.scroll_to(y=round(fraction * self.max_scroll_y), animate=False, immediate=True)
 
     # -- cursor and scrolling -------------------------------------------------
     @property
     def _page_rows(self) -> int:
-        return max(1, self.scrollable_content_region.height - 1)
+        return max(1, self.size.height - 1)
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self.row_count - 1)) if self.row_count else 0

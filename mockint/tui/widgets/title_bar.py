@@ -1,0 +1,109 @@
+"""The screen's title on one line, drawn by one widget.
+
+It looks like Textual's `Header` (the command palette icon on the left, "title — sub-title"
+centred, the same colours) but is a single widget that draws its line: Header builds
+three child widgets, each with its own styles and render, which is a good share of a
+screen's first frame. Clicking the icon opens the command palette, as in Header.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.segment import Segment
+from textual import events
+from textual.strip import Strip
+from textual.widget import Widget
+
+from mockint.core.text import one_line
+
+#: The icon's cell and the empty space on the right, as wide as Header's.
+ICON_WIDTH = 8
+RIGHT_WIDTH = 10
+
+
+class TitleBar(Widget, can_focus=False):
+    """`title — sub-title` of the current screen (or of the app), kept current."""
+
+    ALLOW_SELECT = False
+    ICON = "⭘"
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"title-bar--icon-hover"}
+    DEFAULT_CSS = """
+    TitleBar {
+        dock: top;
+        width: 100%;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+    }
+    TitleBar > .title-bar--icon-hover {
+        background: $foreground 10%;
+    }
+    """
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self._hover = False
+        self._line: tuple[tuple[Any, ...], Strip] | None = None
+
+    def on_mount(self) -> None:
+        for node in (self.app, self.screen):
+            self.watch(node, "title", self._changed, init=False)
+            self.watch(node, "sub_title", self._changed, init=False)
+
+    def _changed(self) -> None:
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line = None
+
+    @property
+    def title_text(self) -> tuple[str, str]:
+        """(title, sub-title) as shown: the screen's, or the app's where the screen has none."""
+        screen, app = self.screen, self.app
+        title = screen.title if screen.title is not None else app.title
+        sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
+        return one_line(title), one_line(sub_title)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        if y != 0:
+            return Strip.blank(width, base)
+        title, sub_title = self.title_text
+        key = (width, title, sub_title, self._hover)
+        if self._line is not None and self._line[0] == key:
+            return self._line[1]
+        icon_style = base + self.get_component_rich_style("title-bar--icon-hover", partial=True) if self._hover else base
+        icon_width = min(ICON_WIDTH, width)
+        middle = max(0, width - ICON_WIDTH - RIGHT_WIDTH)
+        content = self.app.format_title(title, sub_title).center(middle, ellipsis=True) if middle else None
+        segments = [Segment(f" {self.ICON}".ljust(icon_width)[:icon_width], icon_style)]
+        if content is not None:
+            segments += content.render_segments(self.visual_style)
+        strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
+        self._line = (key, strip)
+        return strip
+
+    # -- mouse -----------------------------------------------------------------
+    def _on_icon(self, x: int) -> bool:
+        return self.app.ENABLE_COMMAND_PALETTE and 0 <= x < ICON_WIDTH
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hover = self._on_icon(event.x)
+        if hover != self._hover:
+            self._hover = hover
+            self.tooltip = "Open the command palette" if hover else None
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover:
+            self._hover = False
+            self.tooltip = None
+            self.refresh()
+
+    async def on_click(self, event: events.Click) -> None:
+        if self._on_icon(event.x):
+            event.stop()
+            await self.run_action("app.command_palette")
