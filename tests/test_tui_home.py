@@ -351,3 +351,22 @@ async def test_damaged_database_found_after_start_is_moved_aside_and_reported(tm
         messages = [str(n.message) for n in app._notifications]
         assert any("moved" in m for m in messages), messages
         assert app.store.verify() is None
+
+
+async def test_home_under_another_start_screen_is_built_and_styled_when_shown(tmp_path: Path) -> None:
+    from textual.containers import Grid
+
+    app = make_app(tmp_path, start_screen="review")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        home = app.screen_stack[0]
+        assert isinstance(home, HomeScreen)
+        assert not list(home.query(Grid))  # not built while the review screen is in front
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is home
+        grid = home.query_one("#home-grid", Grid)
+        assert grid.styles.grid_size_columns == 2  # home.tcss was read when home was built
+        assert app.focused is not None and app.focused.id == "start-list"
+        await pilot.pause()
+        assert home.query_one("#packs-list").option_count > 0  # its data was read once shown

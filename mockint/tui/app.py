@@ -71,8 +71,8 @@ def _utc_now() -> datetime:
 class MockintApp(App[None]):
     """mockint's terminal UI. Time, paths and services are injectable for tests."""
 
-    # Home is the default screen, whose own CSS_PATH Textual does not load: the app carries it.
-    CSS_PATH = ["app.tcss", "screens/home.tcss"]
+    # Plus the start screen's own CSS (see __init__); other screens bring theirs when pushed.
+    CSS_PATH = ["app.tcss"]
     TITLE = "mockint"
     COMMANDS = App.COMMANDS | {MockintCommands, RecentSessionCommands}
     BINDINGS = [
@@ -110,10 +110,10 @@ class MockintApp(App[None]):
         self.settings_warnings: list[str] = []
         self._theme_ready = False
         self._file_themes_registered = False
-        if start_screen != "home":
-            # Read the start screen's CSS with the app's own: pushing a screen whose CSS is new
-            # makes Textual parse every stylesheet again, before that screen's first frame.
-            self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
+        # Read the start screen's CSS with the app's own: Textual never loads the default
+        # screen's (home's) CSS_PATH, and pushing a screen whose CSS is new makes it parse
+        # every stylesheet again, before that screen's first frame.
+        self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
 
     # -- lazy domain services ------------------------------------------------
     @property
@@ -166,6 +166,14 @@ class MockintApp(App[None]):
         from mockint.tui.screens.home import HomeScreen
 
         return HomeScreen(build=self._start_screen == "home")
+
+    def load_screen_css(self, screen: Screen[Any]) -> None:
+        """Read `screen`'s CSS files if the stylesheet lacks them (for a screen not pushed: home)."""
+        missing = [path for path in screen.css_path if not self.stylesheet.has_source(str(path))]
+        if missing:
+            self.stylesheet.read_all(missing)
+            self.stylesheet.reparse()
+            self.stylesheet.update(self)
 
     def make_screen(self, name: str, **kwargs: Any) -> Screen[Any] | None:
         """Build the screen registered as `name`, or None when that screen is not built."""

@@ -86,6 +86,7 @@ def gather_home(app: Any) -> HomeData:
 class HomeScreen(Screen[None]):
     """The start page. Everything is reachable by key, by mouse and from the palette."""
 
+    CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#start-list"
     BINDINGS = [
         Binding("p", "quick_practice", "Practice"),
@@ -137,6 +138,7 @@ class HomeScreen(Screen[None]):
             if self.app.screen is not self:
                 return  # resumed on install, but the start screen is already above it
             self._built = True
+            self.app.load_screen_css(self)  # type: ignore[attr-defined]
             await self.recompose()
             self.query_one("#start-list").focus()
         if self._loaded:
