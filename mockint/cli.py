@@ -119,30 +119,19 @@ def resolve_theme(ctx: click.Context, theme: str | None) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: run the CLI and turn core errors into compiler-style lines and exit codes."""
-    from mockint.core.errors import MockintError
+    """Run the CLI and turn core errors into compiler-style lines and exit codes."""
+    from mockint.entry import run_guarded
 
-    try:
-        cli.main(args=argv, prog_name="mockint", standalone_mode=False)
-    except MockintError as exc:
-        for diag in exc.diagnostics:
-            click.echo(diag.format(), err=True)
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(0)
-    except OSError as exc:
-        where = getattr(exc, "filename", None)
-        reason = exc.strerror or str(exc)
-        click.echo(f"{where}: error: {reason}" if where else f"mockint: error: {reason}", err=True)
-        sys.exit(1)
-    sys.exit(0)
+    def run() -> None:
+        try:
+            cli.main(args=argv, prog_name="mockint", standalone_mode=False)
+        except click.exceptions.Abort:
+            click.echo("Aborted.", err=True)
+            sys.exit(1)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Exit as exc:
+            sys.exit(exc.exit_code)
+
+    sys.exit(run_guarded(run))

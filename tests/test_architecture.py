@@ -65,3 +65,39 @@ def test_history_json_imports_little_beyond_version(tmp_path: Path, mockint_home
     extra = _modules_after(["history", "--json"], env) - _modules_after(["--version"], env)
     heavy = {"pathlib", "platformdirs", "json", "tempfile", "mockint.core.sessions"}
     assert not extra & heavy, sorted(extra)
+
+
+def test_mockint_alone_opens_the_app_without_loading_the_cli() -> None:
+    """`mockint` with no arguments goes straight to the TUI: click is not imported on that path."""
+    code = (
+        "import sys\n"
+        "import mockint.tui.launch as launch\n"
+        "opened = []\n"
+        "launch.launch = lambda **kw: opened.append(kw)\n"
+        "from mockint.entry import main\n"
+        "try:\n"
+        "    main([])\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        "print(code, len(opened), 'click' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "1", "False"]
+
+
+def test_errors_on_the_app_path_are_lines_with_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    from mockint.core.errors import MockintError, failure
+    from mockint.entry import run_guarded
+
+    def broken() -> None:
+        raise failure("cannot open the database", path="/x/mockint.db")
+
+    assert isinstance(failure("x"), MockintError)
+    assert run_guarded(broken) == 1
+    assert capsys.readouterr().err == "/x/mockint.db: error: cannot open the database\n"
+    assert run_guarded(lambda: None) == 0
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    assert run_guarded(interrupted) == 130
