@@ -91,23 +91,8 @@ async def first_frame(kind: str) -> float:
         from mockint.tui.screens.review import ReviewScreen
         from mockint.tui.widgets.session_list import SessionList
 
-        if kind == "review":
-            # Exactly what `mockint review` runs.
-            app = MockintApp(start_screen="review", remember_theme=False)
-        else:
-            # The review screen's own share: it is the app's first screen (no home screen
-            # composed underneath) and the store is opened without the integrity scan.
-            from mockint.core.store import Store
-
-            app_dir = Path(sys.modules[MockintApp.__module__].__file__ or "").parent
-
-            class ReviewFirst(MockintApp):
-                CSS_PATH = [str(app_dir / name) for name in ("app.tcss", "screens/home.tcss")]
-
-                def get_default_screen(self) -> ReviewScreen:
-                    return ReviewScreen()
-
-            app = ReviewFirst(remember_theme=False, store=Store.open(check=False))
+        # Exactly what `mockint review` runs: the review screen is the app's first screen.
+        app = MockintApp(start_screen="review", remember_theme=False)
 
         def ready() -> bool:
             # The list fetches its first page from render_line: a frame showed the rows.
@@ -168,7 +153,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sessions", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--child", choices=("bare", "review", "screen"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("bare", "review"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child)
@@ -181,12 +166,10 @@ def main() -> int:
         # Warm-up: imports and bytecode for both, so best-of compares steady states.
         asyncio.run(first_frame("bare"))
         asyncio.run(first_frame("review"))
-        asyncio.run(first_frame("screen"))
-        bare, review, screen = [], [], []
+        bare, review = [], []
         for _ in range(args.runs):
             bare.append(asyncio.run(first_frame("bare")))
             review.append(asyncio.run(first_frame("review")))
-            screen.append(asyncio.run(first_frame("screen")))
         bare_mem = [peak_rss("bare", home) for _ in range(3)]
         review_mem = [peak_rss("review", home) for _ in range(3)]
     ok = True
@@ -194,10 +177,8 @@ def main() -> int:
     mem_ratio = statistics.median(review_mem) / statistics.median(bare_mem)
     print(f"first frame, bare Textual app: best {min(bare) * 1000:.0f} ms of {args.runs}")
     print(f"first frame, `mockint review`: best {min(review) * 1000:.0f} ms of {args.runs}")
-    print(
-        f"  of which the review screen alone (first screen, store opened without its integrity scan): "
-        f"best {min(screen) * 1000:.0f} ms, ratio {min(screen) / min(bare):.2f}"
-    )
+    print(f"medians: bare {statistics.median(bare) * 1000:.0f} ms, review {statistics.median(review) * 1000:.0f} ms "
+          f"({statistics.median(review) / statistics.median(bare):.2f}x)")
     print(
         f"peak RSS: bare {statistics.median(bare_mem) / 1024:.1f} MiB, "
         f"review {statistics.median(review_mem) / 1024:.1f} MiB"

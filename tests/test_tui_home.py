@@ -353,20 +353,28 @@ async def test_damaged_database_found_after_start_is_moved_aside_and_reported(tm
         assert app.store.verify() is None
 
 
-async def test_home_under_another_start_screen_is_built_and_styled_when_shown(tmp_path: Path) -> None:
+async def test_another_start_screen_is_first_and_back_builds_home(tmp_path: Path) -> None:
     from textual.containers import Grid
+
+    from mockint.tui.screens.review import ReviewScreen
 
     app = make_app(tmp_path, start_screen="review")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        home = app.screen_stack[0]
-        assert isinstance(home, HomeScreen)
-        assert not list(home.query(Grid))  # not built while the review screen is in front
+        # `mockint review` builds no home screen under the review screen.
+        assert [type(s) for s in app.screen_stack] == [ReviewScreen]
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is home
+        home = app.screen
+        assert isinstance(home, HomeScreen) and len(app.screen_stack) == 1
         grid = home.query_one("#home-grid", Grid)
-        assert grid.styles.grid_size_columns == 2  # home.tcss was read when home was built
+        assert grid.styles.grid_size_columns == 2  # home.tcss was read when home came
         assert app.focused is not None and app.focused.id == "start-list"
         await pilot.pause()
-        assert home.query_one("#packs-list").option_count > 0  # its data was read once shown
+        assert home.query_one("#packs-list", OptionList).option_count > 0  # its data was read
+        await pilot.press("escape")  # back on home: nothing further to go back to
+        await pilot.pause()
+        assert app.screen is home
+        await pilot.press("r")  # and the review screen opens over home as usual
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [HomeScreen, ReviewScreen]

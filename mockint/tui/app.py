@@ -12,6 +12,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -163,17 +164,21 @@ class MockintApp(App[None]):
 
     # -- screens ----------------------------------------------------------------
     def get_default_screen(self) -> Screen[Any]:
+        """The start screen is the first screen: `mockint review` builds no home screen under it.
+
+        Home is built when someone goes back from that screen (see `pop_screen`).
+        """
         from mockint.tui.screens.home import HomeScreen
 
-        return HomeScreen(build=self._start_screen == "home")
-
-    def load_screen_css(self, screen: Screen[Any]) -> None:
-        """Read `screen`'s CSS files if the stylesheet lacks them (for a screen not pushed: home)."""
-        missing = [path for path in screen.css_path if not self.stylesheet.has_source(str(path))]
-        if missing:
-            self.stylesheet.read_all(missing)
-            self.stylesheet.reparse()
-            self.stylesheet.update(self)
+        screen = None
+        if self._start_screen != "home":
+            screen = self.make_screen(self._start_screen, **self._screen_kwargs)
+        if screen is None:
+            return HomeScreen()
+        # Textual keeps one result callback per stacked screen and pops it when the screen
+        # leaves (switch_screen, pop_screen); a pushed screen gets one, the default screen not.
+        screen._push_result_callback(screen, None)
+        return screen
 
     def make_screen(self, name: str, **kwargs: Any) -> Screen[Any] | None:
         """Build the screen registered as `name`, or None when that screen is not built."""
@@ -184,11 +189,23 @@ class MockintApp(App[None]):
         screen: Screen[Any] = getattr(module, target[1])(**kwargs)
         return screen
 
+    def pop_screen(self) -> AwaitComplete:
+        """Go back one screen; back from the first screen (when it is not home) goes home."""
+        from mockint.tui.screens.home import HomeScreen
+
+        if len(self.screen_stack) == 1 and not isinstance(self.screen, HomeScreen):
+            return self.switch_screen(HomeScreen())
+        return super().pop_screen()
+
     def open_screen(self, name: str, **kwargs: Any) -> None:
         """Push the screen registered as `name` (home is the base: go back to it instead)."""
         if name == "home":
+            from mockint.tui.screens.home import HomeScreen
+
             while len(self.screen_stack) > 1:
                 self.pop_screen()
+            if not isinstance(self.screen, HomeScreen):
+                self.pop_screen()  # a first screen other than home gives way to home
             return
         screen = self.make_screen(name, **kwargs)
         if screen is None:
@@ -206,8 +223,8 @@ class MockintApp(App[None]):
             reduced = False
         if reduced:
             self.animation_level = "none"
-        if self._start_screen != "home":
-            self.open_screen(self._start_screen, **self._screen_kwargs)
+        if self._start_screen != "home" and screen_target(self._start_screen) is None:
+            self.notify(f"The {self._start_screen} screen is not available in this build.", severity="warning")
         self.call_after_refresh(self._start_verify)
 
     @property

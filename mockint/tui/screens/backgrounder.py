@@ -381,8 +381,11 @@ class BackgrounderScreen(Screen[None]):
         """Save and go back."""
         self.current = self._collect()
         self.save_now()
+        open_screen = getattr(self.app, "open_screen", None)
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
+        elif callable(open_screen):
+            open_screen("home")  # the editor was the first screen (`mockint backgrounder edit`)
         else:
             self.app.exit()
 

@@ -97,17 +97,12 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, *, build: bool = True) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.data = HomeData()
         self._loaded = False
-        #: False under another start screen (`mockint review`): home builds its widgets only
-        #: when it is first shown, so that screen's first frame does not pay for them.
-        self._built = build
 
     def compose(self) -> ComposeResult:
-        if not self._built:
-            return
         yield Static(Text.assemble(("mockint", "bold"), "  practise product interviews"), id="home-title")
         yield Static("", id="guide")
         with Grid(id="home-grid"):
@@ -131,16 +126,9 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="packs-list", markup=False)
         yield KeyBar(compact=True)
 
-    async def on_screen_resume(self) -> None:
+    def on_screen_resume(self) -> None:
         # Shown first, or again after practice or an editor (sessions and the backgrounder
-        # may have changed). Under another start screen, home loads only once it is shown.
-        if not self._built:
-            if self.app.screen is not self:
-                return  # resumed on install, but the start screen is already above it
-            self._built = True
-            self.app.load_screen_css(self)  # type: ignore[attr-defined]
-            await self.recompose()
-            self.query_one("#start-list").focus()
+        # may have changed).
         if self._loaded:
             self.app.invalidate("backgrounder")  # type: ignore[attr-defined]
             self.refresh_data()
