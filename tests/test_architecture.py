@@ -101,3 +101,15 @@ def test_errors_on_the_app_path_are_lines_with_exit_codes(capsys: pytest.Capture
         raise KeyboardInterrupt
 
     assert run_guarded(interrupted) == 130
+
+
+def test_make_bench_runs_every_benchmark_script() -> None:
+    """`make bench` lists its scripts; a new one must be added there (bare_app.py is a baseline app)."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    listed = re.search(r"^BENCHMARKS := (.+)$", makefile, re.M)
+    assert listed is not None
+    scripts = {p.stem for p in (root / "benchmarks").glob("*.py")} - {"bare_app"}
+    assert set(listed.group(1).split()) == scripts

@@ -378,3 +378,14 @@ async def test_another_start_screen_is_first_and_back_builds_home(tmp_path: Path
         await pilot.press("r")  # and the review screen opens over home as usual
         await pilot.pause()
         assert [type(s) for s in app.screen_stack] == [HomeScreen, ReviewScreen]
+
+
+async def test_start_objects_are_frozen_after_the_first_frame_and_released_at_exit(tmp_path: Path) -> None:
+    import gc
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert gc.get_freeze_count() > 10_000  # Textual and the first screen, out of the collector's walk
+    assert gc.get_freeze_count() == 0
