@@ -53,6 +53,47 @@ def sample_backgrounder() -> None:
     )
 
 
+def sample_history() -> None:
+    """Ten weeks of practice on the built-in packs, ratings creeping up, a few runs over time."""
+    import random
+    from datetime import timedelta
+
+    from mockint.core.packs.library import PackLibrary
+    from mockint.core.paths import get_paths
+    from mockint.core.rubric import rubric_for
+    from mockint.core.sessions import AnswerRecord, SessionRecord
+    from mockint.core.store import Store
+
+    rng = random.Random(7)
+    library = PackLibrary(get_paths())
+    packs = [library.get(pack_id) for pack_id in ("behavioral-star", "product-sense", "product-leadership")]
+    records = []
+    for n in range(36):
+        started = FIXED_NOW - timedelta(days=70 - 2 * n, hours=rng.randrange(8))
+        pack = packs[n % len(packs)]
+        questions = rng.sample(list(pack.questions), 4)
+        answers = []
+        for i, q in enumerate(questions):
+            base = 2 + n / 18  # from about 2 to about 4 over the ten weeks
+            ratings = {d.id: max(1, min(5, round(base + rng.uniform(-1, 1)))) for d in rubric_for(pack)}
+            elapsed = q.answer_seconds * rng.uniform(0.7, 1.3)
+            asked = started + timedelta(minutes=4 * i)
+            answers.append(AnswerRecord(
+                index=i, pack_id=pack.id, pack_version=pack.version, question_id=q.id, question_text=q.text,
+                category=q.category, target_seconds=q.answer_seconds, elapsed_seconds=round(elapsed, 1),
+                overtime_seconds=round(max(0.0, elapsed - q.answer_seconds), 1), ratings=ratings,
+                overall=round(sum(ratings.values()) / len(ratings)), notes="", typed_points="", feedback=None,
+                follow_ups_asked=[], skipped=False, asked_at=asked, answered_at=asked + timedelta(minutes=3),
+            ))
+        records.append(SessionRecord(
+            id=f"sample-{n:03d}", title=f"{pack.name} practice", started_at=started,
+            ended_at=started + timedelta(minutes=18), status="complete", pack=pack.id, plan=None, seed=n,
+            question_count=4, answers=answers,
+        ))
+    with Store.open(get_paths()) as store:
+        store.import_sessions(records)
+
+
 async def shoot(name: str, screen: str, kwargs: dict[str, Any], steps: Callable[[Any, StepClock], Awaitable[None]]) -> None:
     from mockint.tui.app import MockintApp
 
@@ -97,6 +138,9 @@ async def main() -> None:
         await shoot("practice", "practice", {"plan_id": "pm-phone-screen", "seed": 3}, rating)
         await shoot("backgrounder", "backgrounder", {}, nothing)
         await shoot("packs", "packs", {}, nothing)
+        sample_history()
+        await shoot("review", "review", {}, nothing)
+        await shoot("trends", "trends", {}, nothing)
 
 
 if __name__ == "__main__":

@@ -78,9 +78,16 @@ class TitleBar(Widget, can_focus=False):
         icon_style = base + self.get_component_rich_style("title-bar--icon-hover", partial=True) if self._hover else base
         icon_width = min(ICON_WIDTH, width)
         middle = max(0, width - ICON_WIDTH - RIGHT_WIDTH)
-        content = self.app.format_title(title, sub_title).center(middle, ellipsis=True) if middle else None
-        segments = [Segment(f" {self.ICON}".ljust(icon_width)[:icon_width], icon_style)]
-        if content is not None:
+        # Icon, padding and title are separate segments (as Header's widgets are): screenshot
+        # exporters place each run of text at its own column.
+        segments = [Segment(f" {self.ICON}"[:icon_width], icon_style)]
+        segments.append(Segment(" " * (icon_width - len(segments[0].text)), icon_style))
+        if middle:
+            content = self.app.format_title(title, sub_title)
+            if content.cell_length > middle:
+                content = content.truncate(middle, ellipsis=True)
+            left = (middle - content.cell_length) // 2
+            segments.append(Segment(" " * left, base))
             segments += content.render_segments(self.visual_style)
         strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
         self._line = (key, strip)
