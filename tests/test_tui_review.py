@@ -339,3 +339,58 @@ async def test_drawn_scrollbar_follows_and_drives_the_list() -> None:
         await pilot.click(SessionList, offset=(5, 3))
         await pilot.pause()
         assert session_list.cursor == top + 2
+
+
+async def test_custom_date_range_both_ends_included(seeded: list[str]) -> None:
+    from textual.widgets import Input
+
+    from mockint.tui.screens.date_range import DateRangeScreen
+
+    app = ReviewApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        session_list = app.screen.query_one(SessionList)
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, DateRangeScreen)
+        await pilot.press(*"2026-11-16", "tab", *"2026-11-01", "enter")  # the wrong way round
+        await pilot.pause()
+        assert isinstance(app.screen, DateRangeScreen)
+        assert "From is after To" in str(app.screen.query_one("#range-problem").render())
+        app.screen.query_one("#range-from", Input).value = "2026-11-01"
+        app.screen.query_one("#range-to", Input).value = "2026-11-16"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert ids(session_list) == ["s4", "s3", "s2"]  # s4 started on the 16th: included
+        assert "Period: 2026-11-01 – 2026-11-16" in app.screen.query_one(FilterBar).render_line(0).text
+        await pilot.press("D")  # open-ended: everything up to 1 November
+        await pilot.pause()
+        app.screen.query_one("#range-from", Input).value = ""
+        app.screen.query_one("#range-to", Input).value = "2026-11-01"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert ids(session_list) == ["s2", "s1"]
+        await pilot.press("D")
+        await pilot.pause()
+        app.screen.query_one("#range-to", Input).value = "1 Nov"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "expected a date like" in str(app.screen.query_one("#range-problem").render())
+        await pilot.press("escape")  # cancelled: the range stays
+        await pilot.pause()
+        assert ids(session_list) == ["s2", "s1"]
+        await pilot.press("d")  # the period key leaves the range for all time
+        await pilot.pause()
+        assert len(ids(session_list)) == 6
+
+
+def test_parse_range() -> None:
+    from datetime import date
+
+    from mockint.tui.screens.date_range import parse_range
+
+    assert parse_range("2026-01-02", " ") == (date(2026, 1, 2), None)
+    assert parse_range("", "") == (None, None)
+    assert parse_range("2026-02-30", "") == "From: expected a date like 2026-11-01, got '2026-02-30'"
+    assert parse_range("2026-03-02", "2026-03-01") == "From is after To"

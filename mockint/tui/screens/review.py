@@ -8,7 +8,7 @@ ten thousand sessions as with ten.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -41,9 +41,15 @@ class ReviewFilters:
     category: str | None = None
     days: int | None = None
     status: str | None = None
+    #: A chosen date range (both ends included; None: open), instead of `days`.
+    since: date | None = None
+    until: date | None = None
 
     def chips(self) -> list[Chip]:
-        period = next(label for label, days in PERIODS if days == self.days)
+        if self.since or self.until:
+            period = f"{self.since or '…'} – {self.until or '…'}"
+        else:
+            period = next(label for label, days in PERIODS if days == self.days)
         return [
             Chip("pack", "p", "Pack", self.pack or "all"),
             Chip("category", "c", "Category", self.category or "all"),
@@ -64,6 +70,7 @@ class ReviewScreen(Screen[None]):
         Binding("p", "pick('pack')", "Filter by pack", show=False),
         Binding("c", "pick('category')", "Filter by category", show=False),
         Binding("d", "pick('period')", "Next period", show=False),
+        Binding("D", "date_range", "Choose a date range", show=False),
         Binding("a", "pick('status')", "Next status", show=False),
         Binding("x", "clear_filters", "Clear filters", show=False),
     ]
@@ -129,6 +136,11 @@ class ReviewScreen(Screen[None]):
         out: dict[str, Any] = {k: v for k, v in (("pack", f.pack), ("category", f.category), ("status", f.status)) if v}
         if f.days is not None:
             out["since"] = self.app.now() - timedelta(days=f.days)  # type: ignore[attr-defined]
+        zone = self.app.now().tzinfo  # type: ignore[attr-defined]  # days begin at local midnight
+        if f.since is not None:
+            out["since"] = datetime.combine(f.since, time.min, tzinfo=zone)
+        if f.until is not None:
+            out["until"] = datetime.combine(f.until + timedelta(days=1), time.min, tzinfo=zone)
         return out
 
     def set_filters(self, filters: ReviewFilters) -> None:
@@ -145,7 +157,8 @@ class ReviewScreen(Screen[None]):
         f = self.filters
         if name == "period":
             days = [d for _, d in PERIODS]
-            self.set_filters(replace(f, days=days[(days.index(f.days) + 1) % len(days)]))
+            following = 0 if (f.since or f.until) else (days.index(f.days) + 1) % len(days)
+            self.set_filters(replace(f, days=days[following], since=None, until=None))
         elif name == "status":
             self.set_filters(replace(f, status=STATUSES[(STATUSES.index(f.status) + 1) % len(STATUSES)]))
         elif name in ("pack", "category"):
@@ -163,9 +176,22 @@ class ReviewScreen(Screen[None]):
         def chosen(value: str | None) -> None:
             if value is None:
                 return
-            self.set_filters(replace(self.filters, **{name: None if value == _ALL else value}))
+            picked = None if value == _ALL else value
+            f = self.filters
+            self.set_filters(replace(f, pack=picked) if name == "pack" else replace(f, category=picked))
 
         self.app.push_screen(PickerScreen(f"Show sessions of one {name}", items), chosen)
+
+    def action_date_range(self) -> None:
+        """Narrow the history to sessions started between two dates."""
+        from mockint.tui.screens.date_range import DateRange, DateRangeScreen
+
+        def chosen(value: DateRange | None) -> None:
+            if value is not None:
+                since, until = value
+                self.set_filters(replace(self.filters, days=None, since=since, until=until))
+
+        self.app.push_screen(DateRangeScreen(self.filters.since, self.filters.until), chosen)
 
     def on_filter_bar_picked(self, event: FilterBar.Picked) -> None:
         event.stop()
