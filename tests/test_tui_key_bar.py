@@ -72,15 +72,20 @@ async def test_hovering_highlights_and_leaving_clears(tmp_path: Path) -> None:
         assert bar._hover is None
 
 
-async def test_narrow_bar_cuts_whole_keys_and_keeps_the_palette(tmp_path: Path) -> None:
+async def test_narrow_bar_cuts_whole_keys_and_keeps_help_and_the_palette(tmp_path: Path) -> None:
     app = make_app(tmp_path)
-    async with app.run_test(size=(40, 24)) as pilot:
+    async with app.run_test(size=(50, 24)) as pilot:
         await pilot.pause()
         line = bar_text(app)
-        assert len(line) == 40
+        assert len(line) == 50
         assert "…" in line and line.rstrip().endswith("^p palette")
-        left = line.split("…")[0]
+        left, right = line.split("…")
         assert left.startswith("p Practice")
-        assert "Help" not in left  # cut at a whole key, not mid-word
+        assert "Quit" not in left  # cut at a whole key, not mid-word
+        assert right.split("▏")[0].strip() == "? Help"  # the app's own key stays reachable
         bar = app.screen.query_one(KeyBar)
-        assert all(span.end <= 40 for span in bar._spans)
+        assert all(span.end <= 50 for span in bar._spans)
+        help_span = next(span for span in bar._spans if span.item.description == "Help")
+        await pilot.click(KeyBar, offset=(help_span.start, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

@@ -67,12 +67,12 @@ class ReviewScreen(Screen[None]):
         Binding("r", "reverse", "Flip"),
         Binding("t", "trends", "Trends"),
         Binding("w", "drill", "Weakest"),
-        Binding("p", "pick('pack')", "Filter by pack", show=False),
-        Binding("c", "pick('category')", "Filter by category", show=False),
-        Binding("d", "pick('period')", "Next period", show=False),
-        Binding("D", "date_range", "Choose a date range", show=False),
-        Binding("a", "pick('status')", "Next status", show=False),
-        Binding("x", "clear_filters", "Clear filters", show=False),
+        Binding("p", "pick('pack')", "Pack", tooltip="Filter by pack"),
+        Binding("c", "pick('category')", "Category", tooltip="Filter by category"),
+        Binding("d", "pick('period')", "Period", tooltip="Next period: all time, last 7, 30 or 90 days"),
+        Binding("D", "date_range", "Dates", tooltip="Choose a date range (both ends included)"),
+        Binding("a", "pick('status')", "Status", tooltip="Next status: any, complete, incomplete"),
+        Binding("x", "clear_filters", "Clear", tooltip="Clear every filter"),
     ]
 
     def __init__(

@@ -31,6 +31,8 @@ class KeyItem(NamedTuple):
     description: str
     enabled: bool
     tooltip: str
+    #: A key of the app itself (help, quit…): kept when the screen's keys must be cut.
+    app_level: bool = False
 
 
 _DIM = Style(dim=True)
@@ -113,11 +115,13 @@ class KeyBar(Widget, can_focus=False):
         active = self.screen.active_bindings
         shown: list[KeyItem] = []
         actions: set[str] = set()
-        for _node, binding, enabled, tooltip in active.values():
+        for node, binding, enabled, tooltip in active.values():
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
-            shown.append(KeyItem(binding.key, app.get_key_display(binding), binding.description, enabled, tooltip))
+            shown.append(
+                KeyItem(binding.key, app.get_key_display(binding), binding.description, enabled, tooltip, node is app)
+            )
         palette = None
         if self.show_command_palette and app.ENABLE_COMMAND_PALETTE:
             found = active.get(app.COMMAND_PALETTE_BINDING)
@@ -186,29 +190,43 @@ class KeyBar(Widget, can_focus=False):
             right += segments if trailing is None else [*segments, trailing]
         room = max(0, width - Segment.get_line_length(right))
         keys = [(item, *self._segments(item, self.compact, styles)) for item in shown]
-        fits = sum(Segment.get_line_length(k) + (t.cell_length if t else 0) for _, k, t in keys) <= room
+
+        def width_of(entries: list[tuple[KeyItem, list[Segment], Segment | None]]) -> int:
+            return sum(Segment.get_line_length(k) + (t.cell_length if t else 0) for _, k, t in entries)
+
         left: list[Segment] = []
         spans: list[_Span] = []
         x = 0
-        pending: Segment | None = None  # the spacing after the last key, added if another follows
-        for item, segments, trailing in keys:
-            used = Segment.get_line_length(segments)
-            if not fits and x + (pending.cell_length if pending else 0) + used > room - 1:
-                # Too many keys for the width: stop after the last whole key that fits, then "…".
-                left.append(Segment("…", base))
-                x += 1
-                pending = None
-                break
-            if pending is not None:
-                left.append(pending)
-                x += pending.cell_length
-            left += segments
-            spans.append(_Span(x, x + used, item))
-            x += used
-            pending = trailing
-        if pending is not None:
-            left.append(pending)
-            x += pending.cell_length
+
+        def draw(entries: list[tuple[KeyItem, list[Segment], Segment | None]], limit: int) -> bool:
+            """Draw keys while they fit in `limit` cells; False when one had to be left out."""
+            nonlocal x
+            for item, segments, trailing in entries:
+                used = Segment.get_line_length(segments)
+                if x + used > limit:
+                    return False
+                left.extend(segments)
+                spans.append(_Span(x, x + used, item))
+                x += used
+                if trailing is not None and x + trailing.cell_length <= limit:
+                    left.append(trailing)
+                    x += trailing.cell_length
+            return True
+
+        if width_of(keys) <= room:
+            draw(keys, room)
+        else:
+            # Too many keys for the width: the screen's keys up to the last whole one that
+            # fits, "…", then the app's own keys (help stays reachable at any width).
+            tail = [k for k in keys if k[0].app_level]
+            head = [k for k in keys if not k[0].app_level]
+            reserve = width_of(tail) if width_of(tail) < room // 2 else 0
+            if reserve == 0:
+                head, tail = keys, []
+            draw(head, room - reserve - 2)
+            left.append(Segment("… ", base))
+            x += 2
+            draw(tail, room)
         if x < room:
             left.append(Segment(" " * (room - x), base))
         if right_span is not None:
