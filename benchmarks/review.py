@@ -3,7 +3,8 @@
 Run: .venv/bin/python benchmarks/review.py [--sessions N] [--runs N]
 Targets: time to the first frame of `mockint review` (MockintApp opened on the review
 screen, headless via App.run_test) <= 1.5x that of a bare app (Header, one Static line,
-Footer), best of N; peak memory (ru_maxrss, each app in its own subprocess) <= 2x.
+Footer), judged on the median of N paired runs (each mockint run over the bare run made just
+before it; the best-of ratio is printed too); peak memory (each app in its own subprocess) <= 2x.
 
 Both are measured in the same run on the same machine. A temporary MOCKINT_HOME is seeded
 through the store's bulk import with N sessions of 4 rated answers each.
@@ -152,7 +153,7 @@ def peak_rss(kind: str, home: str) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sessions", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--child", choices=("bare", "review"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -173,23 +174,28 @@ def main() -> int:
         bare_mem = [peak_rss("bare", home) for _ in range(3)]
         review_mem = [peak_rss("review", home) for _ in range(3)]
     ok = True
-    time_ratio = min(review) / min(bare)
+    # Each mockint run is compared with the bare run made just before it, and the median of
+    # those ratios is judged: this machine drifts between a fast and a slow state, and a pair
+    # shares the state (a best-of ratio can pair the bare app's fast state with mockint's slow).
+    paired = sorted(r / b for b, r in zip(bare, review, strict=True))
+    time_ratio = statistics.median(paired)
     mem_ratio = statistics.median(review_mem) / statistics.median(bare_mem)
     print(f"first frame, bare Textual app: best {min(bare) * 1000:.0f} ms of {args.runs}")
     print(f"first frame, `mockint review`: best {min(review) * 1000:.0f} ms of {args.runs}")
     print(f"medians: bare {statistics.median(bare) * 1000:.0f} ms, review {statistics.median(review) * 1000:.0f} ms "
           f"({statistics.median(review) / statistics.median(bare):.2f}x)")
+    print(f"best-of ratio {min(review) / min(bare):.2f}; paired ratios from {paired[0]:.2f} to {paired[-1]:.2f}")
     print(
         f"peak RSS: bare {statistics.median(bare_mem) / 1024:.1f} MiB, "
         f"review {statistics.median(review_mem) / 1024:.1f} MiB"
     )
     for label, ratio, target in (
-        ("first frame ratio", time_ratio, TIME_TARGET),
+        ("first frame ratio (median of pairs)", time_ratio, TIME_TARGET),
         ("peak memory ratio", mem_ratio, MEMORY_TARGET),
     ):
         verdict = "PASS" if ratio <= target else "FAIL"
         ok &= ratio <= target
-        print(f"{label:20s} {ratio:.2f} (target <= {target:.2f})  {verdict}")
+        print(f"{label:36s} {ratio:.2f} (target <= {target:.2f})  {verdict}")
     return 0 if ok else 1
 
 

@@ -72,7 +72,7 @@ def best(samples: list[float]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     python = sys.executable
     bare_argv = [python, str(HERE / "bare_app.py")]

@@ -29,7 +29,7 @@ from textual.strip import Strip
 from mockint.core.review_queries import HistoryRow
 from mockint.core.text import one_line
 
-PAGE_SIZE = 50
+PAGE_SIZE = 40
 
 
 class SessionSource(Protocol):
@@ -115,11 +115,11 @@ class SessionList(ScrollView, can_focus=True):
         Binding("end", "jump(-1)", "Last", show=False),
         Binding("enter", "select", "Open"),
     ]
+    # overflow-y is hidden: the scrollbar is drawn by render_line (see _bar), no ScrollBar widget.
     DEFAULT_CSS = """
     SessionList {
         height: 1fr;
         overflow-x: hidden;
-        /* The scrollbar is drawn by render_line (see _bar): no ScrollBar widget to build. */
         overflow-y: hidden;
     }
     SessionList > .session-list--header { text-style: bold; background: $panel; }
