@@ -204,10 +204,9 @@ class MockintApp(App[None]):
         if name == "home":
             from mockint.tui.screens.home import HomeScreen
 
-            while len(self.screen_stack) > 1:
+            # Down the stack; a first screen other than home gives way to home (pop_screen).
+            while len(self.screen_stack) > 1 or not isinstance(self.screen, HomeScreen):
                 self.pop_screen()
-            if not isinstance(self.screen, HomeScreen):
-                self.pop_screen()  # a first screen other than home gives way to home
             return
         screen = self.make_screen(name, **kwargs)
         if screen is None:

@@ -381,13 +381,7 @@ class BackgrounderScreen(Screen[None]):
         """Save and go back."""
         self.current = self._collect()
         self.save_now()
-        open_screen = getattr(self.app, "open_screen", None)
-        if len(self.app.screen_stack) > 1:
-            self.app.pop_screen()
-        elif callable(open_screen):
-            open_screen("home")  # the editor was the first screen (`mockint backgrounder edit`)
-        else:
-            self.app.exit()
+        self.app.pop_screen()  # the app goes home when the editor was its first screen
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""

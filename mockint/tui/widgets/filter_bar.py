@@ -6,7 +6,7 @@ frame cheap; the choices are only gathered when a chip is picked.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -15,9 +15,9 @@ from rich.style import Style
 from textual import events
 from textual.message import Message
 from textual.strip import Strip
-from textual.widget import Widget
 
 from mockint.core.text import one_line
+from mockint.tui.widgets.one_line import OneLine
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Chip:
 _SEPARATOR = "  "
 
 
-class FilterBar(Widget):
+class FilterBar(OneLine):
     """Chips like ``p Pack: all ▾``; clicking one posts `FilterBar.Picked(name)`."""
 
     DEFAULT_CSS = """
@@ -64,7 +64,6 @@ class FilterBar(Widget):
         self.chips: list[Chip] = list(chips)
         #: Values shown plain; any other value is highlighted as an active filter.
         self.defaults: dict[str, str] = {chip.name: chip.value for chip in (chips if defaults is None else defaults)}
-        self._line: tuple[tuple[int, tuple[Chip, ...]], Strip] | None = None
 
     def set_chips(self, chips: Sequence[Chip]) -> None:
         """Show new values."""
@@ -89,18 +88,12 @@ class FilterBar(Widget):
             edge += width + len(_SEPARATOR)
         return None
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._line = None
+    def line_key(self) -> Hashable:
+        return tuple(self.chips), tuple(self.defaults.items())
 
-    def render_line(self, y: int) -> Strip:
-        # One line drawn straight to segments (no Text/Content conversion on the first frame).
-        width = self.size.width
+    def draw_line(self, width: int) -> Strip:
+        # Straight to segments: no Text/Content conversion on the first frame.
         base = self.rich_style
-        if y != 0:
-            return Strip.blank(width, base)
-        if self._line is not None and self._line[0] == (width, tuple(self.chips)):
-            return self._line[1]
         styles: dict[str, Style] = {}
         segments: list[Segment] = []
         for index, chip in enumerate(self.chips):
@@ -115,9 +108,7 @@ class FilterBar(Widget):
         if strip.cell_length > width:
             strip = strip.crop(0, max(0, width - 1)).extend_cell_length(width - 1, base)
             strip = Strip([*strip, Segment("…", base)])
-        strip = strip.extend_cell_length(width, base)
-        self._line = ((width, tuple(self.chips)), strip)
-        return strip
+        return strip.extend_cell_length(width, base)
 
     def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)

@@ -11,13 +11,15 @@ Mouse: a click on a key presses it; hovering shows it highlighted (and its toolt
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Self
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.strip import Strip
-from textual.widget import Widget
+
+from mockint.tui.widgets.one_line import OneLine
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -44,7 +46,7 @@ class _Span(NamedTuple):
     item: KeyItem
 
 
-class KeyBar(Widget, can_focus=False):
+class KeyBar(OneLine, can_focus=False):
     """The current screen's shown bindings, one per action, and the command palette key."""
 
     ALLOW_SELECT = False
@@ -91,10 +93,9 @@ class KeyBar(Widget, can_focus=False):
         super().__init__(name=name, id=id, classes=classes)
         self.compact = compact
         self.show_command_palette = show_command_palette
-        self._items: tuple[list[KeyItem], KeyItem | None] | None = None
+        self._items: tuple[tuple[KeyItem, ...], KeyItem | None] | None = None
         self._spans: list[_Span] = []
         self._hover: KeyItem | None = None
-        self._line: tuple[int, Strip] | None = None
 
     # -- bindings --------------------------------------------------------------
     def on_mount(self) -> None:
@@ -107,7 +108,7 @@ class KeyBar(Widget, can_focus=False):
         self._items = None
         self.refresh()
 
-    def items(self) -> tuple[list[KeyItem], KeyItem | None]:
+    def items(self) -> tuple[tuple[KeyItem, ...], KeyItem | None]:
         """The keys shown (the first key of each action), and the command palette key."""
         if self._items is not None:
             return self._items
@@ -134,17 +135,12 @@ class KeyBar(Widget, can_focus=False):
                     enabled,
                     binding.tooltip or binding.description,
                 )
-        self._items = (shown, palette)
+        self._items = (tuple(shown), palette)
         return self._items
 
     # -- drawing ---------------------------------------------------------------
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._line = None
-
-    def refresh(self, *args: Any, **kwargs: Any) -> Self:
-        self._line = None
-        return super().refresh(*args, **kwargs)
+    def line_key(self) -> Hashable:
+        return self.items(), self._hover, self.compact
 
     def _pieces(self, item: KeyItem, compact: bool) -> tuple[str, str, str]:
         """(key, description, trailing space) as Footer spaces them, compact or not."""
@@ -166,13 +162,8 @@ class KeyBar(Widget, can_focus=False):
             Segment(trailing, styles["base"]) if trailing else None
         )
 
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
+    def draw_line(self, width: int) -> Strip:
         base = self.rich_style
-        if y != 0:
-            return Strip.blank(width, base)
-        if self._line is not None and self._line[0] == width:
-            return self._line[1]
         styles = {
             "base": base,
             "key": self.get_component_rich_style("key-bar--key"),
@@ -198,31 +189,30 @@ class KeyBar(Widget, can_focus=False):
         spans: list[_Span] = []
         x = 0
 
-        def draw(entries: list[tuple[KeyItem, list[Segment], Segment | None]], limit: int) -> bool:
-            """Draw keys while they fit in `limit` cells; False when one had to be left out."""
+        def draw(entries: list[tuple[KeyItem, list[Segment], Segment | None]], limit: int) -> None:
+            """Draw keys while they fit in `limit` cells."""
             nonlocal x
             for item, segments, trailing in entries:
                 used = Segment.get_line_length(segments)
                 if x + used > limit:
-                    return False
+                    return
                 left.extend(segments)
                 spans.append(_Span(x, x + used, item))
                 x += used
                 if trailing is not None and x + trailing.cell_length <= limit:
                     left.append(trailing)
                     x += trailing.cell_length
-            return True
 
         if width_of(keys) <= room:
             draw(keys, room)
         else:
             # Too many keys for the width: the screen's keys up to the last whole one that
             # fits, "…", then the app's own keys (help stays reachable at any width).
-            tail = [k for k in keys if k[0].app_level]
             head = [k for k in keys if not k[0].app_level]
-            reserve = width_of(tail) if width_of(tail) < room // 2 else 0
-            if reserve == 0:
-                head, tail = keys, []
+            tail = [k for k in keys if k[0].app_level]
+            reserve = width_of(tail)
+            if reserve >= room // 2:  # the app's keys alone would crowd out the screen's
+                head, tail, reserve = keys, [], 0
             draw(head, room - reserve - 2)
             left.append(Segment("… ", base))
             x += 2
@@ -232,9 +222,7 @@ class KeyBar(Widget, can_focus=False):
         if right_span is not None:
             spans.append(_Span(room + right_span[0], room + right_span[1], right_span[2]))
         self._spans = spans
-        strip = Strip(left + right).crop_extend(0, width, base)
-        self._line = (width, strip)
-        return strip
+        return Strip(left + right).crop_extend(0, width, base)
 
     def item_at(self, x: int) -> KeyItem | None:
         """The key drawn at column `x`, if any."""

@@ -300,8 +300,8 @@ class SessionList(ScrollView, can_focus=True):
                 window_size=height if height < self.row_count + 1 else 0,
                 position=self.scroll_offset.y,
                 thickness=thickness,
-                back_color=background.rich_color,  # type: ignore[arg-type]  # it takes Rich colours
-                bar_color=(background + styles.scrollbar_color).rich_color,  # type: ignore[arg-type]
+                back_color=background.rich_color,  # Rich colours, as Textual passes them
+                bar_color=(background + styles.scrollbar_color).rich_color,
             )
             lines = [Segment(seg.text, seg.style.clear_meta_and_links() if seg.style else None)
                      for seg in segments.segments]

@@ -8,21 +8,22 @@ screen's first frame. Clicking the icon opens the command palette, as in Header.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Hashable
+from typing import ClassVar
 
 from rich.segment import Segment
 from textual import events
 from textual.strip import Strip
-from textual.widget import Widget
 
 from mockint.core.text import one_line
+from mockint.tui.widgets.one_line import OneLine
 
 #: The icon's cell and the empty space on the right, as wide as Header's.
 ICON_WIDTH = 8
 RIGHT_WIDTH = 10
 
 
-class TitleBar(Widget, can_focus=False):
+class TitleBar(OneLine, can_focus=False):
     """`title — sub-title` of the current screen (or of the app), kept current."""
 
     ALLOW_SELECT = False
@@ -44,7 +45,6 @@ class TitleBar(Widget, can_focus=False):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._hover = False
-        self._line: tuple[tuple[Any, ...], Strip] | None = None
 
     def on_mount(self) -> None:
         for node in (self.app, self.screen):
@@ -54,10 +54,6 @@ class TitleBar(Widget, can_focus=False):
     def _changed(self) -> None:
         self.refresh()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._line = None
-
     @property
     def title_text(self) -> tuple[str, str]:
         """(title, sub-title) as shown: the screen's, or the app's where the screen has none."""
@@ -66,15 +62,12 @@ class TitleBar(Widget, can_focus=False):
         sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
         return one_line(title), one_line(sub_title)
 
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
+    def line_key(self) -> Hashable:
+        return self.title_text, self._hover
+
+    def draw_line(self, width: int) -> Strip:
         base = self.rich_style
-        if y != 0:
-            return Strip.blank(width, base)
         title, sub_title = self.title_text
-        key = (width, title, sub_title, self._hover)
-        if self._line is not None and self._line[0] == key:
-            return self._line[1]
         icon_style = base + self.get_component_rich_style("title-bar--icon-hover", partial=True) if self._hover else base
         icon_width = min(ICON_WIDTH, width)
         middle = max(0, width - ICON_WIDTH - RIGHT_WIDTH)
@@ -89,9 +82,7 @@ class TitleBar(Widget, can_focus=False):
             left = (middle - content.cell_length) // 2
             segments.append(Segment(" " * left, base))
             segments += content.render_segments(self.visual_style)
-        strip = Strip(segments).extend_cell_length(width, base).crop(0, width)
-        self._line = (key, strip)
-        return strip
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     # -- mouse -----------------------------------------------------------------
     def _on_icon(self, x: int) -> bool:
