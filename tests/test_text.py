@@ -48,3 +48,11 @@ def test_one_line_replaces_every_control_character() -> None:
     assert one_line("a\tb\nc\x1b[31md\x7f\x9b") == "a?b?c?[31md??"
     assert one_line("plain – text ✓") == "plain – text ✓"
     assert one_line("\r", replacement="") == ""
+
+
+def test_escape_controls_writes_them_out() -> None:
+    from mockint.core.text import escape_controls
+
+    assert escape_controls("a\x1b[2Jb\tc\nd\x9b") == "a\\u001b[2Jb\\u0009c\\u000ad\\u009b"
+    assert escape_controls("a\x1b\tc\nd", keep_lines=True) == "a\\u001b\tc\nd"
+    assert escape_controls("plain ✓") == "plain ✓"

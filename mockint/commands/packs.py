@@ -6,7 +6,6 @@ Report lines go to stdout, diagnostics (errors and warnings) to stderr, one per 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +13,7 @@ import click
 
 from mockint.commands.output import echo_diagnostics, echo_json
 from mockint.core.errors import EXIT_BAD_INPUT, EXIT_FAILED, Diagnostic, MockintError, failure
+from mockint.core.text import escape_controls
 
 if TYPE_CHECKING:
     from mockint.core.packs.library import PackLibrary
@@ -21,11 +21,10 @@ if TYPE_CHECKING:
 
 FORMATS = click.Choice(["toml", "md", "csv", "tsv"], case_sensitive=False)
 # File names and server replies end up in report lines; their control characters are escaped.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def _line(text: str) -> None:
-    click.echo(_CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text))
+    click.echo(escape_controls(text))
 
 
 def _library() -> PackLibrary:

@@ -30,6 +30,15 @@ def one_line(text: str, replacement: str = "?") -> str:
     return _ANY_CONTROL.sub(replacement, text)
 
 
+def escape_controls(text: str, *, keep_lines: bool = False) -> str:
+    """Control characters written out as `\\uXXXX`: shown literally, never acted on by a terminal.
+
+    With `keep_lines`, tab and newline stay (multi-line text); otherwise every one is escaped.
+    """
+    pattern = _CONTROL if keep_lines else _ANY_CONTROL
+    return pattern.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def describe_char(ch: str) -> str:
     return f"U+{ord(ch):04X}"
 

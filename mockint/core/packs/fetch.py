@@ -16,10 +16,10 @@ from pathlib import PurePosixPath
 from typing import IO, Any
 
 from mockint.core.errors import EXIT_BAD_INPUT, MockintError, failure
+from mockint.core.text import escape_controls
 
 TIMEOUT_SECONDS = 15.0
 # Server-supplied text (status reasons, redirect targets) may hold terminal controls.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 CHUNK = 64 * 1024
 URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -36,7 +36,7 @@ _CONTENT_TYPES = {
 
 
 def _clean(text: object) -> str:
-    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", str(text))
+    return escape_controls(str(text))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import re
 from typing import Any, Final
 
 from mockint.core.packs.source import KeyPath
-from mockint.core.text import describe_char, normalise_newlines, value_kind
+from mockint.core.text import describe_char, escape_controls, find_control, normalise_newlines, value_kind
 
 #: How a value's type is named in messages (shared with the backgrounder and settings readers).
 kind = value_kind
@@ -57,7 +57,6 @@ LANGUAGE = re.compile(
     r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
     r"|[Xx](?:-[A-Za-z0-9]{1,8})+)"
 )
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _C1 = re.compile("[\x80-\x9f]")
 # Every byte that may appear in the UTF-8 of allowed text: all but C0 (except tab, LF) and DEL.
 # CR is in the forbidden set too, so text that needs newline normalisation takes the careful path.
@@ -88,7 +87,7 @@ def show(value: str, limit: int = 60) -> str:
     """A user string quoted for a message: control characters escaped, long values cut."""
     cut = value if len(value) <= limit else value[: limit - 1] + "…"
     cut = cut.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", cut) + '"'
+    return '"' + escape_controls(cut, keep_lines=True) + '"'
 
 
 def suggest(word: str, known: frozenset[str] | set[str] | list[str]) -> str:
@@ -154,11 +153,11 @@ class Checker:
         """Careful mode: newlines normalised, then control characters refused."""
         if "\r" in value:
             value = normalise_newlines(value)
-        hit = CONTROL.search(value)
-        if hit is not None:
+        at = find_control(value)
+        if at is not None:
             self.error(
                 (*base, key),
-                f"contains the control character {describe_char(hit.group())} at character {hit.start() + 1}: "
+                f"contains the control character {describe_char(value[at])} at character {at + 1}: "
                 "text is shown as plain text and may not hold control characters (such as ANSI escapes)",
             )
             return None

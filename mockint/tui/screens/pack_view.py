@@ -6,7 +6,6 @@ control characters are shown escaped (as `mockint packs` prints them).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -14,15 +13,15 @@ from typing import Any
 from rich.text import Text
 
 from mockint.core.clock import format_mmss
+from mockint.core.text import escape_controls
 
 #: Beyond this many questions the preview says how many more there are (a pack may hold thousands).
 PREVIEW_LIMIT = 200
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def plain(text: str) -> str:
     """`text` with control characters shown as \\uXXXX, so a pack cannot drive the terminal."""
-    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return escape_controls(text, keep_lines=True)
 
 
 def source_label(entry: Any) -> str:
