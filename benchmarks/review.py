@@ -36,9 +36,9 @@ NOW = datetime(2026, 11, 21, 18, 0, tzinfo=UTC)
 
 def seed(sessions: int) -> None:
     """`sessions` sessions of 4 answers, one every two hours back from NOW (MOCKINT_HOME)."""
+    from mockint.core.history.db.store import Store
+    from mockint.core.history.records import AnswerRecord, SessionRecord
     from mockint.core.paths import get_paths
-    from mockint.core.sessions import AnswerRecord, SessionRecord
-    from mockint.core.store import Store
 
     dims = ("structure", "evidence", "impact", "concision", "delivery")
     packs = ("behavioral-star", "product-sense", "product-leadership")

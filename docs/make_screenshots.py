@@ -58,11 +58,11 @@ def sample_history() -> None:
     import random
     from datetime import timedelta
 
+    from mockint.core.history.db.store import Store
+    from mockint.core.history.records import AnswerRecord, SessionRecord
+    from mockint.core.interview.rubric import rubric_for
     from mockint.core.packs.library import PackLibrary
     from mockint.core.paths import get_paths
-    from mockint.core.rubric import rubric_for
-    from mockint.core.sessions import AnswerRecord, SessionRecord
-    from mockint.core.store import Store
 
     rng = random.Random(7)
     library = PackLibrary(get_paths())

@@ -23,9 +23,9 @@ from mockint.tui.palette_sessions import RecentSessionCommands
 from mockint.tui.theming import apply_theme
 
 if TYPE_CHECKING:
+    from mockint.core.history.db.store import Store
     from mockint.core.packs.library import PackLibrary
     from mockint.core.settings import Settings
-    from mockint.core.store import Store
 
 
 def screen_target(name: str) -> tuple[str, str] | None:
@@ -123,7 +123,7 @@ class MockintApp(App[None]):
     def store(self) -> Store:
         """The session database, opened on first use."""
         if self._store is None:
-            from mockint.core.store import Store
+            from mockint.core.history.db.store import Store
 
             # The full integrity scan runs after the first frame (see _verify_store).
             self._store = Store.open(self.paths, now=self.now, check=False)
@@ -257,7 +257,7 @@ class MockintApp(App[None]):
             self.call_from_thread(self._recover_store, problem)
 
     def _recover_store(self, problem: str) -> None:
-        from mockint.core.store import Store
+        from mockint.core.history.db.store import Store
 
         self.invalidate("store")
         self._store = store = Store.open(self.paths, now=self.now, check=True)

@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from mockint.core.clock import format_mmss
-from mockint.core.sessions import Attempt
+from mockint.core.history.records import Attempt
+from mockint.core.interview.clock import format_mmss
 from mockint.tui.screens.session_detail import dimension_name
 from mockint.tui.widgets.key_bar import KeyBar
 

@@ -62,7 +62,7 @@ class DrillScreen(Screen[None]):
 
     def load(self) -> None:
         """Read the weakest questions again and fill the table."""
-        from mockint.core.drill import ago, weak_reason
+        from mockint.core.interview.drill import ago, weak_reason
 
         now = self.app.now()  # type: ignore[attr-defined]
         self.weak = self.app.store.weakest_questions(limit=self.count, now=now)  # type: ignore[attr-defined]
@@ -94,7 +94,7 @@ class DrillScreen(Screen[None]):
             intro.update(Text("Nothing to drill yet: answer a few questions in a practice first."))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        from mockint.core.drill import weak_reason
+        from mockint.core.interview.drill import weak_reason
 
         if not 0 <= event.cursor_row < len(self.weak):
             return

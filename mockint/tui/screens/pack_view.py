@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.text import Text
 
-from mockint.core.clock import format_mmss
+from mockint.core.interview.clock import format_mmss
 from mockint.core.text import escape_controls
 
 #: Beyond this many questions the preview says how many more there are (a pack may hold thousands).

@@ -17,8 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
-from mockint.core.clock import AnswerClock, InterviewClock
 from mockint.core.errors import MockintError
+from mockint.core.interview.clock import AnswerClock, InterviewClock
 from mockint.tui.widgets.clock import ClockWidget
 from mockint.tui.widgets.feedback_pane import FeedbackPane
 from mockint.tui.widgets.interviewer_pane import InterviewerPane
@@ -126,8 +126,8 @@ class PracticeScreen(Screen[None]):
 
     def _start_session(self) -> list[tuple[str, Any]]:
         """Build or reload the interview; returns the interviewer's opening lines."""
-        from mockint.core.interviewer import build_interview
-        from mockint.core.persona import Interviewer, Persona
+        from mockint.core.interview.interviewer import build_interview
+        from mockint.core.interview.persona import Interviewer, Persona
 
         app: Any = self.app
         settings = app.settings
@@ -143,7 +143,7 @@ class PracticeScreen(Screen[None]):
             first = min((i for i in range(len(self.questions)) if i not in self.answered), default=0)
             return [(f"Welcome back. We'll pick up at question {first + 1} of {len(self.questions)}.", "say")]
         if self._drill is not None:
-            from mockint.core.drill import build_drill_interview
+            from mockint.core.interview.drill import build_drill_interview
 
             interview = build_drill_interview(
                 app.library.load_all(),
@@ -208,8 +208,8 @@ class PracticeScreen(Screen[None]):
 
     def _record(self, *, skipped: bool) -> bool:
         """Save the current answer; False (and a message) if the database refused it."""
-        from mockint.core.feedback import analyse
-        from mockint.core.sessions import AnswerRecord
+        from mockint.core.history.records import AnswerRecord
+        from mockint.core.interview.feedback import analyse
 
         assert self.answer_clock is not None and self.session_id is not None
         q = self.question
@@ -271,7 +271,7 @@ class PracticeScreen(Screen[None]):
             self._ticker.pause()
 
     def _refresh_feedback(self) -> None:
-        from mockint.core.feedback import analyse
+        from mockint.core.interview.feedback import analyse
 
         q = self.question
         points = self.query_one("#points", TextArea).text
@@ -306,7 +306,7 @@ class PracticeScreen(Screen[None]):
         if settings.auto_probe and not self._probed and self.interviewer.should_probe(
             self.answer_clock.elapsed(), q.target_seconds
         ):
-            from mockint.core.feedback import analyse
+            from mockint.core.interview.feedback import analyse
 
             self._probed = True
             points = self.query_one("#points", TextArea).text

@@ -99,7 +99,7 @@ class ReviewScreen(Screen[None]):
 
     # -- building ------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        from mockint.core.review_queries import HistorySource
+        from mockint.core.history.queries import HistorySource
 
         yield TitleBar()
         yield FilterBar(self.filters.chips(), defaults=ReviewFilters().chips(), id="filters")
@@ -165,7 +165,7 @@ class ReviewScreen(Screen[None]):
             self._open_picker(name)
 
     def _open_picker(self, name: str) -> None:
-        from mockint.core.review_queries import distinct_categories, distinct_packs
+        from mockint.core.history.queries import distinct_categories, distinct_packs
         from mockint.tui.screens.picker import PickerScreen
 
         store = self.app.store  # type: ignore[attr-defined]

@@ -16,9 +16,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from mockint.core.clock import format_mmss
-from mockint.core.rubric import DEFAULT_RUBRIC
-from mockint.core.sessions import AnswerRecord, SessionRecord
+from mockint.core.history.records import AnswerRecord, SessionRecord
+from mockint.core.interview.clock import format_mmss
+from mockint.core.interview.rubric import DEFAULT_RUBRIC
 from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.title_bar import TitleBar
 

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from mockint.core.clock import format_mmss, format_overtime
+from mockint.core.interview.clock import format_mmss, format_overtime
 from mockint.tui.widgets.key_bar import KeyBar
 
 

@@ -13,7 +13,7 @@ from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
 
-from mockint.core.rubric import DEFAULT_RUBRIC
+from mockint.core.interview.rubric import DEFAULT_RUBRIC
 from mockint.tui.screens.session_detail import dimension_name
 from mockint.tui.widgets.calendar import PracticeCalendar
 from mockint.tui.widgets.key_bar import KeyBar
@@ -45,7 +45,7 @@ class TrendsData:
 
 def gather_trends(store: Any, now: datetime, weeks: int) -> TrendsData:
     """Read the store's stats and weekly breakdown for the last `weeks` weeks."""
-    from mockint.core.review_queries import local_today, on_axis, week_axis, weekly_breakdown, window_start
+    from mockint.core.history.queries import local_today, on_axis, week_axis, weekly_breakdown, window_start
 
     offset = now.utcoffset()
     off = int(offset.total_seconds()) if offset is not None else 0

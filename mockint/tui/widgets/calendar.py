@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.widget import Widget
 
-from mockint.core.practice_calendar import calendar_weeks, current_streak, longest_streak
+from mockint.core.history.calendar import calendar_weeks, current_streak, longest_streak
 
 _DAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 # (glyph, component class) by sessions that day: none, one, two, three or more.

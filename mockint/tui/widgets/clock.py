@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from mockint.core.clock import ClockReading, format_mmss
+from mockint.core.interview.clock import ClockReading, format_mmss
 
 _PHASE_LABEL = {
     "ready": "Ready: space starts the answer",

@@ -11,8 +11,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from mockint.core.interview.rubric import anchor_summary
 from mockint.core.packs.model import RubricDimension
-from mockint.core.rubric import anchor_summary
 
 OVERALL = "overall"
 

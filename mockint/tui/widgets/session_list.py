@@ -26,14 +26,14 @@ from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 
-from mockint.core.review_queries import HistoryRow
+from mockint.core.history.queries import HistoryRow
 from mockint.core.text import one_line
 
 PAGE_SIZE = 40
 
 
 class SessionSource(Protocol):
-    """What the list needs (mockint.core.review_queries.HistorySource provides it)."""
+    """What the list needs (mockint.core.history.queries.HistorySource provides it)."""
 
     def count(self, filters: dict[str, Any]) -> int: ...
 

@@ -1,0 +1,433 @@
+"""The store of practice sessions: one SQLite database in `paths.database`.
+
+Durability: WAL journal with `synchronous = FULL`, so every committed transaction is in the
+WAL file and fsynced before `commit` returns; a crash of the process (even `kill -9`) or of the
+machine loses no saved answer. (`NORMAL` would already survive a process crash, but not a power
+cut; FULL costs one fsync per saved answer, which a person pressing enter never notices.)
+Two processes may use the database at once: WAL lets readers run beside one writer, writers take
+the lock up front (`BEGIN IMMEDIATE`) and wait up to `BUSY_SECONDS` for each other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sqlite3
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+from mockint.core.errors import MockintError, failure
+from mockint.core.history.db.file import BUSY_SECONDS, connect, is_corruption, move_aside
+from mockint.core.history.db.rows import (
+    ANSWER_COLUMNS,
+    INSERT_ANSWER,
+    INSERT_SESSION,
+    SUMMARY_SELECT,
+    answer_from_row,
+    answer_row,
+    check_answer,
+    session_filters,
+    summary_from_row,
+)
+from mockint.core.history.summary import SessionSummary, iso
+from mockint.core.paths import Paths, get_paths, path_exists
+
+if TYPE_CHECKING:
+    from mockint.core.history.records import AnswerRecord, Attempt, SessionRecord
+    from mockint.core.history.stats import Stats, WeakQuestion
+    from mockint.core.interview.interviewer import Interview, PlannedQuestion
+
+__all__ = ["BUSY_SECONDS", "Store", "check_answer"]
+
+_SORTS = {
+    "started_at": "s.started_ts",
+    "ended_at": "s.ended_ts",
+    "avg_rating": "avg_rating",
+    "answers": "answered",
+    "pack": "s.pack",
+    "status": "s.status",
+}
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _decoded(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """A read whose rows no longer decode (JSON or dates damaged in the file) fails as MockintError.
+
+    `PRAGMA quick_check` checks the file's structure, not what the text in a row says, so a
+    damaged value can surface only when a row is turned back into a record.
+    """
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except (ValueError, TypeError, AttributeError) as exc:
+            store = args[0]
+            where = store.paths.database_file if isinstance(store, Store) else None
+            raise failure(f"the database holds damaged data ({type(exc).__name__}: {exc})", path=where) from None
+
+    return wrapper
+
+
+class Store:
+    """Practice sessions and answers. Open with `Store.open()`; every write is one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, paths: Paths, now: Callable[[], datetime]) -> None:
+        self._conn = conn
+        # One connection shared by the UI thread and workers: one statement/transaction at a time.
+        self._lock = threading.RLock()
+        self.paths = paths
+        self._now = now
+        #: Set when a damaged database was moved aside on open: what happened, for the person.
+        self.recovery_message: str | None = None
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        paths: Paths | None = None,
+        *,
+        now: Callable[[], datetime] | None = None,
+        check: bool = True,
+    ) -> Store:
+        """Open (creating or migrating) the database.
+
+        A damaged database (not a database, malformed, or - when `check` - failing
+        `PRAGMA quick_check`) is moved to `paths.broken_dir` with a timestamped name and a fresh one
+        is started; `recovery_message` then says so. `check=False` skips the full page scan so
+        quick read-only commands stay fast (damage found later is still reported, exit code 1).
+        A missing or read-only data directory raises MockintError with exit code 1.
+        """
+        paths = (paths or get_paths()).ensure()
+        clock = now or _utcnow
+        db = paths.database_file
+        if path_exists(db) and not os.access(db, os.W_OK):
+            raise failure("the database file is not writable", path=db)
+        try:
+            conn = connect(db)
+            try:
+                if check:
+                    result = conn.execute("PRAGMA quick_check").fetchone()[0]
+                    if result != "ok":
+                        raise sqlite3.DatabaseError(f"database disk image is malformed ({result})")
+            except BaseException:
+                conn.close()
+                raise
+            return cls(conn, paths, clock)
+        except sqlite3.Error as exc:
+            if not is_corruption(exc):
+                raise failure(f"cannot open the database: {exc}", path=db) from None
+            reason = str(exc)
+        except UnicodeDecodeError:
+            # SQLite's error message quoted bytes of a damaged schema that are not UTF-8.
+            reason = "damaged schema"
+        try:
+            moved = move_aside(paths, clock())
+            conn = connect(db)
+        except (OSError, sqlite3.Error) as exc:
+            raise failure(f"the database is damaged and could not be replaced: {exc}", path=db) from None
+        store = cls(conn, paths, clock)
+        store.recovery_message = (
+            f"The practice database could not be read ({reason}). It was moved to {moved} "
+            "and a new, empty one was started."
+        )
+        return store
+
+    def verify(self) -> str | None:
+        """Run `PRAGMA quick_check` on a connection of its own; the problem found, or None.
+
+        Safe to call from a worker thread, so the app can check after its first frame
+        instead of before it.
+        """
+        conn = sqlite3.connect(self.paths.database_file, timeout=BUSY_SECONDS)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        except sqlite3.Error as exc:
+            return str(exc)
+        finally:
+            conn.close()
+        return None if result == "ok" else str(result)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[sqlite3.Connection]:
+        """Turn SQLite failures into MockintError (exit 1) with the database's path."""
+        try:
+            with self._lock:
+                yield self._conn
+        except sqlite3.Error as exc:
+            hint = " (the file is damaged; start mockint again to move it aside)" if is_corruption(exc) else ""
+            raise failure(f"database error: {exc}{hint}", path=self.paths.database_file) from None
+        except UnicodeDecodeError:  # an error message quoting damaged bytes of the file
+            raise failure("database error: the file is damaged (text that is not UTF-8)",
+                          path=self.paths.database_file) from None
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed (and fsynced) before the block's caller goes on."""
+        with self._guard() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
+                raise
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._guard() as conn:
+            return conn.execute(sql, params).fetchall()
+
+    def _unknown(self, session_id: str) -> MockintError:
+        return failure(f'no session with id "{session_id}"', path=self.paths.database_file)
+
+    def _require(self, conn: sqlite3.Connection, session_id: str) -> None:
+        if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
+            raise self._unknown(session_id)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def create_session(self, interview: Interview) -> str:
+        """Record a new, incomplete session with its planned questions; returns its id."""
+        import json
+
+        session_id = uuid.uuid4().hex
+        started = self._now()
+        planned = [
+            (session_id, i, q.pack_id, q.question_id, q.category, json.dumps(q.to_dict(), ensure_ascii=False))
+            for i, q in enumerate(interview.questions)
+        ]
+        with self._write() as conn:
+            conn.execute(
+                INSERT_SESSION,
+                (session_id, interview.title, iso(started), started.timestamp(), None, None, "incomplete",
+                 interview.pack_id, interview.plan_id, interview.seed, len(planned)),
+            )
+            conn.executemany(
+                "INSERT INTO planned (session_id, idx, pack_id, question_id, category, data) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                planned,
+            )
+        return session_id
+
+    def save_answer(self, session_id: str, answer: AnswerRecord) -> None:
+        """Save (or replace, for the same index) one answer; committed before returning."""
+        check_answer(answer)
+        answered_at = answer.answered_at or self._now()
+        with self._write() as conn:
+            self._require(conn, session_id)
+            conn.execute("DELETE FROM answers WHERE session_id = ? AND idx = ?", (session_id, answer.index))
+            row = answer_row(None, session_id, answer, answered_at)
+            conn.execute(INSERT_ANSWER, row)
+
+    def finish_session(self, session_id: str) -> None:
+        """Mark the session complete and record when it ended (a complete session is left as it is)."""
+        ended = self._now()
+        with self._write() as conn:
+            self._require(conn, session_id)
+            conn.execute(
+                "UPDATE sessions SET status = 'complete', ended_at = ?, ended_ts = ? "
+                "WHERE id = ? AND status = 'incomplete'",
+                (iso(ended), ended.timestamp(), session_id),
+            )
+
+    def import_sessions(self, sessions: Sequence[SessionRecord]) -> tuple[list[str], list[str]]:
+        """Add sessions (with their answers) in ONE transaction; returns (added ids, unchanged ids).
+
+        A session whose id is already stored is left exactly as it is (idempotent import).
+        """
+        from mockint.core.history.db.bulk import insert_sessions
+
+        with self._write() as conn:
+            return insert_sessions(conn, sessions)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def last_incomplete(self) -> str | None:
+        """The newest incomplete session that has a plan to resume, or None."""
+        rows = self._query(
+            "SELECT s.id FROM sessions s WHERE s.status = 'incomplete' "
+            "AND EXISTS (SELECT 1 FROM planned p WHERE p.session_id = s.id) "
+            "ORDER BY s.started_ts DESC, s.id DESC LIMIT 1"
+        )
+        return str(rows[0][0]) if rows else None
+
+    @_decoded
+    def planned_questions(self, session_id: str) -> list[PlannedQuestion]:
+        import json
+
+        from mockint.core.interview.interviewer import PlannedQuestion
+
+        rows = self._query("SELECT data FROM planned WHERE session_id = ? ORDER BY idx", (session_id,))
+        return [PlannedQuestion.from_dict(json.loads(r[0])) for r in rows]
+
+    def answered_indexes(self, session_id: str) -> set[int]:
+        rows = self._query("SELECT idx FROM answers WHERE session_id = ?", (session_id,))
+        return {int(r[0]) for r in rows}
+
+    def resolve_id(self, text: str) -> str:
+        """An exact session id, or a unique prefix of one (at least 4 characters)."""
+        rows = self._query("SELECT id FROM sessions WHERE id = ?", (text,))
+        if not rows and len(text) >= 4:
+            pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = self._query("SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\' LIMIT 2", (pattern,))
+            if len(rows) > 1:
+                raise failure(f'"{text}" matches more than one session; give more of the id',
+                              path=self.paths.database_file)
+        if not rows:
+            raise self._unknown(text)
+        return str(rows[0][0])
+
+    @_decoded
+    def session_answers(self, session_id: str) -> list[AnswerRecord]:
+        rows = self._query(
+            f"SELECT {ANSWER_COLUMNS} FROM answers WHERE session_id = ? ORDER BY idx", (session_id,)
+        )
+        return [answer_from_row(r) for r in rows]
+
+    def get_session(self, session_id: str) -> SessionRecord:
+        """One session with every answer; MockintError (exit 1) if there is none with that id."""
+        found = self.sessions([session_id])
+        if not found:
+            raise self._unknown(session_id)
+        return found[0]
+
+    @_decoded
+    def sessions(self, ids: Sequence[str] | None = None) -> list[SessionRecord]:
+        """Full records, oldest first: of `ids` (unknown ones left out), or of every session."""
+        where, params = "", list(ids or [])
+        if ids is not None:
+            if not ids:
+                return []
+            where = f" WHERE id IN ({', '.join('?' * len(ids))})"
+        srows = self._query(f"SELECT * FROM sessions{where} ORDER BY started_ts, id", params)
+        awhere = where.replace("WHERE id", "WHERE session_id")
+        from mockint.core.history.records import SessionRecord
+
+        by_session: dict[str, list[AnswerRecord]] = {}
+        for r in self._query(f"SELECT {ANSWER_COLUMNS} FROM answers{awhere} ORDER BY session_id, idx", params):
+            by_session.setdefault(r["session_id"], []).append(answer_from_row(r))
+        return [
+            SessionRecord(
+                id=r["id"],
+                title=r["title"],
+                started_at=datetime.fromisoformat(r["started_at"]),
+                ended_at=None if r["ended_at"] is None else datetime.fromisoformat(r["ended_at"]),
+                status=r["status"],
+                pack=r["pack"],
+                plan=r["plan"],
+                seed=r["seed"],
+                question_count=r["question_count"],
+                answers=by_session.get(r["id"], []),
+            )
+            for r in srows
+        ]
+
+    @_decoded
+    def list_sessions(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        pack: str | None = None,
+        category: str | None = None,
+        status: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        sort: str = "started_at",
+        descending: bool = True,
+    ) -> list[SessionSummary]:
+        """History rows, filtered and sorted (by default newest first); `since` inclusive, `until` not."""
+        column = _SORTS.get(sort)
+        if column is None:
+            raise MockintError(f"unknown sort {sort!r}; expected one of {', '.join(_SORTS)}")
+        where, params = session_filters(pack, category, status, since, until)
+        direction = "DESC" if descending else "ASC"
+        if sort == "started_at":
+            # Walks the (started_ts, id) index and stops after LIMIT rows: no sort, and the
+            # per-session counts are computed for the returned rows only.
+            order = f"s.started_ts {direction}, s.id {direction}"
+        else:
+            order = f"{column} IS NULL, {column} {direction}, s.started_ts {direction}, s.id {direction}"
+        sql = f"{SUMMARY_SELECT}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return [summary_from_row(r) for r in self._query(sql, [*params, max(0, limit), max(0, offset)])]
+
+    def count_sessions(
+        self,
+        *,
+        pack: str | None = None,
+        category: str | None = None,
+        status: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+    ) -> int:
+        where, params = session_filters(pack, category, status, since, until)
+        return int(self._query(f"SELECT count(*) FROM sessions s{where}", params)[0][0])
+
+    def last_practised(self) -> dict[tuple[str, str], float]:
+        """(pack id, question id) -> unix time of the latest answer that was not skipped."""
+        rows = self._query(
+            "SELECT pack_id, question_id, max(asked_ts) FROM answers WHERE skipped = 0 "
+            "GROUP BY pack_id, question_id"
+        )
+        return {(r[0], r[1]): float(r[2]) for r in rows}
+
+    @_decoded
+    def question_attempts(self, pack_id: str, question_id: str) -> list[Attempt]:
+        """Every answer to one question, newest first."""
+        rows = self._query(
+            f"SELECT {ANSWER_COLUMNS} FROM answers WHERE pack_id = ? AND question_id = ? "
+            "ORDER BY asked_ts DESC, id DESC",
+            (pack_id, question_id),
+        )
+        from mockint.core.history.records import Attempt
+
+        return [Attempt(r["session_id"], answer_from_row(r)) for r in rows]
+
+    # -- analysis (mockint.core.history.stats) ---------------------------------------------
+
+    @_decoded
+    def stats(
+        self,
+        *,
+        now: datetime | None = None,
+        since: datetime | None = None,
+        utc_offset_seconds: int = 0,
+    ) -> Stats:
+        """Aggregates per category, per rubric dimension, per ISO week; overtime rate; streak."""
+        from mockint.core.history.stats import compute_stats
+
+        with self._guard() as conn:
+            return compute_stats(conn, now=now or self._now(), since=since, utc_offset_seconds=utc_offset_seconds)
+
+    @_decoded
+    def weakest_questions(self, limit: int = 10, now: datetime | None = None) -> list[WeakQuestion]:
+        """Questions to practise next (spaced repetition; see `session_stats.weakest`)."""
+        from mockint.core.history.stats import weakest
+
+        with self._guard() as conn:
+            return weakest(conn, limit=limit, now=now or self._now())

@@ -1,0 +1,276 @@
+"""Strict validation of a session export (data-formats.md) into SessionRecords.
+
+Every problem is reported, not just the first, each naming its key path, e.g.
+`sessions[2] (id "abc").answers[1].overall: expected an integer 1..5 or null, found "5"`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from mockint.core.errors import Diagnostic, MockintError
+from mockint.core.history.io.fields import (
+    INT64,
+    MAX_SECONDS,
+    SESSION_ID_RE,
+    Invalid,
+    boolean,
+    fail,
+    feedback_object,
+    integer,
+    opt_slug,
+    opt_timestamp,
+    rating_map,
+    seconds,
+    show,
+    slug,
+    string_list,
+    text_field,
+    timestamp,
+)
+from mockint.core.history.records import AnswerRecord, SessionRecord
+
+MAX_EXPORT_BYTES = 64 * 1024 * 1024
+MAX_ERRORS = 50
+
+T = TypeVar("T")
+
+_SESSION_KEYS = {"id", "title", "started_at", "ended_at", "status", "pack", "plan", "seed", "questions",
+                 "avg_rating", "answers"}
+_ANSWER_KEYS = {"index", "pack", "pack_version", "question_id", "question_text", "category",
+                "target_seconds", "elapsed_seconds", "overtime_seconds", "ratings", "overall", "avg_rating",
+                "notes", "typed_points", "feedback", "follow_ups_asked", "skipped", "asked_at",
+                "answered_at"}
+
+
+class _Checker:
+    """Collects diagnostics while reading one export."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.errors: list[Diagnostic] = []
+
+    def error(self, key: str, message: str) -> None:
+        self.errors.append(Diagnostic(message, self.source, key=key))
+
+    def field(self, obj: dict[str, Any], where: str, name: str, conv: Callable[[Any], T],
+              default: Callable[[], T] | None = None) -> T | None:
+        """conv(obj[name]); a missing key uses `default` (or is an error when there is none)."""
+        key = f"{where}.{name}" if where else name
+        if name not in obj:
+            if default is not None:
+                return default()
+            self.error(key, "missing")
+            return None
+        try:
+            return conv(obj[name])
+        except Invalid as exc:
+            self.error(key, str(exc))
+            return None
+
+    def unknown(self, obj: dict[str, Any], where: str, allowed: set[str]) -> None:
+        for name in obj:
+            if name not in allowed:
+                self.error(f"{where}.{name}" if where else name, "unknown key")
+
+
+_ANSWER_REQUIRED = frozenset({"pack", "question_id", "question_text", "category", "target_seconds",
+                              "elapsed_seconds", "ratings", "overall", "notes", "asked_at"})
+_MAX_TARGET = int(MAX_SECONDS)
+
+
+def _answer_fast(o: Any, position: int) -> AnswerRecord | None:
+    """A well-formed answer, converted without bookkeeping; None if anything is off.
+
+    Uses the very converters of `_answer_checked` (so it is exactly as strict); that slower
+    path runs only when this one says None, to name every problem. Imports of tens of
+    thousands of answers depend on this being quick.
+    """
+    if type(o) is not dict or not o.keys() >= _ANSWER_REQUIRED or not o.keys() <= _ANSWER_KEYS:
+        return None
+    try:
+        elapsed = seconds(o["elapsed_seconds"])
+        target = integer(o["target_seconds"], 0, _MAX_TARGET)
+        assert target is not None
+        avg = o.get("avg_rating")
+        if avg is not None and type(avg) not in (int, float):
+            return None
+        return AnswerRecord(
+            index=integer(o["index"], 0, 100_000) if "index" in o else position,  # type: ignore[arg-type]
+            pack_id=slug(o["pack"]),
+            pack_version=text_field(o["pack_version"], max_len=64) if "pack_version" in o else "",
+            question_id=slug(o["question_id"]),
+            question_text=text_field(o["question_text"], max_len=8000),
+            category=opt_slug(o["category"]),
+            target_seconds=target,
+            elapsed_seconds=elapsed,
+            overtime_seconds=(seconds(o["overtime_seconds"]) if "overtime_seconds" in o
+                              else max(0.0, elapsed - target)),
+            ratings=rating_map(o["ratings"]),
+            overall=integer(o["overall"], 1, 5, nullable=True),
+            notes=text_field(o["notes"], max_len=100_000),
+            typed_points=text_field(o["typed_points"], max_len=100_000) if "typed_points" in o else "",
+            feedback=feedback_object(o["feedback"]) if "feedback" in o else None,
+            follow_ups_asked=string_list(o["follow_ups_asked"]) if "follow_ups_asked" in o else [],
+            skipped=boolean(o["skipped"]) if "skipped" in o else False,
+            asked_at=timestamp(o["asked_at"]),
+            answered_at=opt_timestamp(o["answered_at"]) if "answered_at" in o else None,
+        )
+    except Invalid:
+        return None
+
+
+def _answer(c: _Checker, obj: Any, where: str, position: int) -> AnswerRecord | None:
+    fast = _answer_fast(obj, position)
+    return fast if fast is not None else _answer_checked(c, obj, where, position)
+
+
+def _answer_checked(c: _Checker, obj: Any, where: str, position: int) -> AnswerRecord | None:
+    if not isinstance(obj, dict):
+        c.error(where, f"expected an object, found {show(obj)}")
+        return None
+    before = len(c.errors)
+    c.unknown(obj, where, _ANSWER_KEYS)
+    f = c.field
+    index = f(obj, where, "index", lambda v: integer(v, 0, 100_000), lambda: position)
+    pack = f(obj, where, "pack", slug)
+    version = f(obj, where, "pack_version", lambda v: text_field(v, max_len=64), lambda: "")
+    qid = f(obj, where, "question_id", slug)
+    qtext = f(obj, where, "question_text", lambda v: text_field(v, max_len=8000))
+    category = f(obj, where, "category", opt_slug)
+    target = f(obj, where, "target_seconds", lambda v: integer(v, 0, int(MAX_SECONDS)))
+    elapsed = f(obj, where, "elapsed_seconds", seconds)
+    ratings = f(obj, where, "ratings", rating_map)
+    overall = f(obj, where, "overall", lambda v: integer(v, 1, 5, nullable=True))
+    notes = f(obj, where, "notes", lambda v: text_field(v, max_len=100_000))
+    asked = f(obj, where, "asked_at", timestamp)
+    over_default = max(0.0, (elapsed or 0.0) - (target or 0))
+    overtime = f(obj, where, "overtime_seconds", seconds, lambda: over_default)
+    f(obj, where, "avg_rating", lambda v: v if v is None or type(v) in (int, float) else _raise_number(v),
+      lambda: None)
+    typed = f(obj, where, "typed_points", lambda v: text_field(v, max_len=100_000), lambda: "")
+    feedback = f(obj, where, "feedback", feedback_object, lambda: None)
+    follow_ups = f(obj, where, "follow_ups_asked", string_list, _no_strings)
+    skipped = f(obj, where, "skipped", boolean, lambda: False)
+    answered = f(obj, where, "answered_at", opt_timestamp, lambda: None)
+    if len(c.errors) > before:
+        return None
+    assert index is not None and pack is not None and qid is not None and qtext is not None
+    assert target is not None and elapsed is not None and ratings is not None and notes is not None
+    assert asked is not None and overtime is not None and version is not None and typed is not None
+    assert follow_ups is not None and skipped is not None
+    return AnswerRecord(index, pack, version, qid, qtext, category, target, elapsed, overtime, ratings,
+                        overall, notes, typed, feedback, follow_ups, skipped, asked, answered)
+
+
+def _no_strings() -> list[str]:
+    return []
+
+
+def _raise_number(value: Any) -> None:
+    raise fail("a number or null", value)
+
+
+def _session(c: _Checker, obj: Any, i: int, seen: set[str]) -> SessionRecord | None:
+    where = f"sessions[{i}]"
+    if not isinstance(obj, dict):
+        c.error(where, f"expected an object, found {show(obj)}")
+        return None
+    raw_id = obj.get("id")
+    if isinstance(raw_id, str) and SESSION_ID_RE.match(raw_id):
+        where = f'{where} (id "{raw_id}")'
+    before = len(c.errors)
+    c.unknown(obj, where, _SESSION_KEYS)
+    f = c.field
+    sid = f(obj, where, "id", lambda v: v if isinstance(v, str) and SESSION_ID_RE.match(v)
+            else _raise(fail("an id of 1..64 letters, digits, '.', '_' or '-'", v)))
+    if sid is not None and sid in seen:
+        c.error(f"{where}.id", "the same id appears earlier in this file")
+    if sid is not None:
+        seen.add(sid)
+    title = f(obj, where, "title", lambda v: text_field(v, max_len=500), lambda: "")
+    started = f(obj, where, "started_at", timestamp)
+    ended = f(obj, where, "ended_at", opt_timestamp, lambda: None)
+    status = f(obj, where, "status", lambda v: v if v in ("complete", "incomplete")
+               else _raise(fail('"complete" or "incomplete"', v)))
+    pack = f(obj, where, "pack", opt_slug)
+    plan = f(obj, where, "plan", opt_slug)
+    seed = f(obj, where, "seed", lambda v: integer(v, -INT64 - 1, INT64, nullable=True), lambda: None)
+    f(obj, where, "avg_rating", lambda v: v if v is None or type(v) in (int, float) else _raise_number(v),
+      lambda: None)
+    answers: list[AnswerRecord] = []
+    raw_answers = obj.get("answers")
+    if "answers" not in obj:
+        c.error(f"{where}.answers", "missing")
+    elif not isinstance(raw_answers, list):
+        c.error(f"{where}.answers", f"expected a list of answers, found {show(raw_answers)}")
+    else:
+        indexes: set[int] = set()
+        for j, raw in enumerate(raw_answers):
+            a = _answer(c, raw, f"{where}.answers[{j}]", j)
+            if a is not None:
+                if a.index in indexes:
+                    c.error(f"{where}.answers[{j}].index", f"index {a.index} appears twice in this session")
+                indexes.add(a.index)
+                answers.append(a)
+    count = f(obj, where, "questions", lambda v: integer(v, 0, 100_000), lambda: len(answers))
+    if len(c.errors) > before:
+        return None
+    assert sid is not None and started is not None and status is not None and count is not None
+    return SessionRecord(sid, title or "", started, ended, status, pack, plan, seed, count,
+                         sorted(answers, key=lambda a: a.index))
+
+
+def _raise(exc: Invalid) -> Any:
+    raise exc
+
+
+def _loads(text: str, source: str) -> Any:
+    # No object_pairs_hook to catch duplicate keys: it costs a Python call per object (a fifth
+    # of a large import); like every JSON reader in Python, the last of duplicate keys wins.
+    def constant(name: str) -> Any:
+        raise ValueError(f"{name} is not allowed in JSON")
+
+    try:
+        return json.loads(text, parse_constant=constant)
+    except json.JSONDecodeError as exc:
+        raise MockintError(f"not valid JSON: {exc.msg}", path=source, line=exc.lineno, col=exc.colno) from None
+    except ValueError as exc:
+        raise MockintError(f"not valid JSON: {exc}", path=source) from None
+    except RecursionError:
+        raise MockintError("not valid JSON: nested too deeply", path=source) from None
+
+
+def parse_export(text: str, *, source: str = "<input>") -> list[SessionRecord]:
+    """Every session of a format-1 export, or MockintError (exit 2) listing every problem."""
+    if len(text) > MAX_EXPORT_BYTES:
+        raise MockintError(f"larger than {MAX_EXPORT_BYTES // (1024 * 1024)} MiB", path=source)
+    data = _loads(text, source)
+    c = _Checker(source)
+    if not isinstance(data, dict):
+        raise MockintError(f"expected a JSON object with format and sessions, found {show(data)}", path=source)
+    if data.get("format") != 1 or type(data.get("format")) is not int:
+        raise MockintError(f"expected 1 (this mockint reads format 1), found {show(data.get('format'))}",
+                           path=source, key="format")
+    c.unknown(data, "", {"format", "exported_at", "sessions"})
+    c.field(data, "", "exported_at", opt_timestamp, lambda: None)
+    sessions: list[SessionRecord] = []
+    raw = data.get("sessions")
+    if not isinstance(raw, list):
+        c.error("sessions", f"expected a list of sessions, found {show(raw)}")
+    else:
+        seen: set[str] = set()
+        for i, obj in enumerate(raw):
+            s = _session(c, obj, i, seen)
+            if s is not None:
+                sessions.append(s)
+            if len(c.errors) > MAX_ERRORS:
+                break
+    if c.errors:
+        shown = c.errors[:MAX_ERRORS]
+        if len(c.errors) > MAX_ERRORS:
+            shown.append(Diagnostic("too many errors; stopped here", source))
+        raise MockintError(diagnostics=shown)
+    return sessions

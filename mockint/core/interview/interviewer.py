@@ -1,0 +1,353 @@
+"""Planning an interview: which questions, in which order, with the backgrounder filled in.
+
+`build_interview` is deterministic for a seed (random.Random(seed)); when no seed
+is given one is drawn and recorded so the same interview can be rebuilt. Among
+candidates it prefers questions not practised recently. A question whose
+placeholder cannot be filled is listed in `Interview.skipped` with a reason.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from mockint.core.errors import EXIT_FAILED, Diagnostic, MockintError
+from mockint.core.interview.persona import Interviewer, Persona
+from mockint.core.interview.rubric import rubric_for
+from mockint.core.packs.model import Pack, PlanStep, Question, RubricDimension
+from mockint.core.packs.placeholders import fill, placeholders_in
+
+# The persona lives in persona.py; re-exported because the team contract names this module.
+__all__ = ["Interview", "Interviewer", "Persona", "PlannedQuestion", "SkippedQuestion", "build_interview"]
+
+#: Questions in a quick mixed interview when nothing else is asked for.
+QUICK_COUNT = 5
+#: Practice within the same window counts as equally recent, so the seed still shuffles them.
+RECENCY_BUCKET_SECONDS = 86_400
+
+_NEEDS = {
+    "about": "needs an About-You bullet in your backgrounder",
+    "quantitative": "needs a quantitative highlight in your backgrounder",
+    "qualitative": "needs a qualitative highlight in your backgrounder",
+}
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    """One question as it will be asked: text filled in, effective timings, its rubric."""
+
+    pack_id: str
+    pack_version: str
+    question_id: str
+    text: str
+    category: str | None
+    target_seconds: int
+    prep_seconds: int
+    follow_ups: tuple[str, ...]
+    guidance: str | None
+    tags: tuple[str, ...]
+    rubric: tuple[RubricDimension, ...]
+    #: The category's display name when the pack names it.
+    category_name: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (the store keeps planned questions in this shape)."""
+        return {
+            "pack_id": self.pack_id,
+            "pack_version": self.pack_version,
+            "question_id": self.question_id,
+            "text": self.text,
+            "category": self.category,
+            "category_name": self.category_name,
+            "target_seconds": self.target_seconds,
+            "prep_seconds": self.prep_seconds,
+            "follow_ups": list(self.follow_ups),
+            "guidance": self.guidance,
+            "tags": list(self.tags),
+            "rubric": [{"id": d.id, "name": d.name, "anchors": list(d.anchors)} for d in self.rubric],
+        }
+
+    @staticmethod
+    def from_dict(d: Mapping[str, Any]) -> PlannedQuestion:
+        """Inverse of to_dict."""
+        return PlannedQuestion(
+            pack_id=str(d["pack_id"]),
+            pack_version=str(d["pack_version"]),
+            question_id=str(d["question_id"]),
+            text=str(d["text"]),
+            category=None if d.get("category") is None else str(d["category"]),
+            target_seconds=int(d["target_seconds"]),
+            prep_seconds=int(d.get("prep_seconds", 0)),
+            follow_ups=tuple(str(x) for x in d.get("follow_ups", ())),
+            guidance=None if d.get("guidance") is None else str(d["guidance"]),
+            tags=tuple(str(x) for x in d.get("tags", ())),
+            rubric=tuple(
+                RubricDimension(str(r["id"]), str(r["name"]), tuple(str(a) for a in r.get("anchors", ())))
+                for r in d.get("rubric", ())
+            ),
+            category_name=None if d.get("category_name") is None else str(d["category_name"]),
+        )
+
+
+@dataclass(frozen=True)
+class SkippedQuestion:
+    """A question the interviewer could not ask, and why (shown to the person)."""
+
+    pack_id: str
+    question_id: str
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Interview:
+    title: str
+    pack_id: str | None
+    plan_id: str | None
+    seed: int
+    questions: tuple[PlannedQuestion, ...]
+    skipped: tuple[SkippedQuestion, ...]
+    category: str | None = None
+
+    @property
+    def estimated_seconds(self) -> int:
+        """Answer targets plus prep, a lower bound for how long the interview takes."""
+        return sum(q.target_seconds + q.prep_seconds for q in self.questions)
+
+
+def _ids(items: Sequence[str]) -> str:
+    return ", ".join(items) if items else "(none)"
+
+
+def _find_pack(packs: Sequence[Pack], pack_id: str) -> Pack:
+    for p in packs:
+        if p.id == pack_id:
+            return p
+    raise MockintError(
+        f'unknown pack "{pack_id}"; installed packs: {_ids(sorted(p.id for p in packs))}', key="--pack"
+    )
+
+
+def _find_plan(packs: Sequence[Pack], plan_id: str, pack: Pack | None) -> Pack:
+    """The pack holding `plan_id` (within `pack` when given)."""
+    scope = [pack] if pack is not None else list(packs)
+    holders = [p for p in scope if p.plan(plan_id) is not None]
+    if not holders:
+        known = sorted({pl.id for p in scope for pl in p.plans})
+        where = f' in pack "{pack.id}"' if pack is not None else ""
+        raise MockintError(f'unknown plan "{plan_id}"{where}; available plans: {_ids(known)}', key="--plan")
+    if len(holders) > 1:
+        names = ", ".join(p.id for p in holders)
+        raise MockintError(
+            f'plan "{plan_id}" exists in several packs ({names}); choose one with --pack', key="--plan"
+        )
+    return holders[0]
+
+
+class _Planner:
+    """The mutable state of one build: the seeded generator, what was used, placeholder rotations."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        last_practised: Mapping[tuple[str, str], float],
+        backgrounder: Mapping[str, Sequence[str]],
+        default_answer: int | None = None,
+        default_prep: int | None = None,
+    ) -> None:
+        self.rng = rng
+        self.default_answer = default_answer
+        self.default_prep = default_prep
+        self.last = last_practised
+        self.values = {k: [v.strip() for v in vs if v and v.strip()] for k, vs in backgrounder.items()}
+        self.seen: set[tuple[str, str]] = set()
+        self.planned: list[PlannedQuestion] = []
+        self.skipped: list[SkippedQuestion] = []
+        self._rotation: dict[str, list[int]] = {}
+        self._used: dict[str, int] = {}
+
+    def order(self, candidates: Sequence[tuple[Pack, Question]]) -> list[tuple[Pack, Question]]:
+        """Never practised first, then oldest practice; the seed shuffles within a recency bucket."""
+        fresh = [c for c in candidates if (c[0].id, c[1].id) not in self.seen]
+        self.rng.shuffle(fresh)
+
+        def key(c: tuple[Pack, Question]) -> tuple[int, float]:
+            when = self.last.get((c[0].id, c[1].id))
+            return (0, 0.0) if when is None else (1, when // RECENCY_BUCKET_SECONDS)
+
+        return sorted(fresh, key=key)  # stable: the shuffle decides within a bucket
+
+    def take(self, candidates: Sequence[tuple[Pack, Question]], count: int | None) -> int:
+        """Plan up to `count` of `candidates` (all when None) in order, replacing skipped ones."""
+        taken = 0
+        for pack, q in candidates:
+            if count is not None and taken >= count:
+                break
+            if (pack.id, q.id) in self.seen:
+                continue
+            self.seen.add((pack.id, q.id))
+            if self._plan_one(pack, q):
+                taken += 1
+        return taken
+
+    def _next_value(self, name: str) -> str:
+        # Each placeholder walks a seed-shuffled rotation of the entries, so consecutive
+        # questions get different bullets while there are enough of them.
+        entries = self.values[name]
+        if name not in self._rotation:
+            order = list(range(len(entries)))
+            self.rng.shuffle(order)
+            self._rotation[name] = order
+            self._used[name] = 0
+        i = self._used[name]
+        self._used[name] = i + 1
+        rotation = self._rotation[name]
+        return entries[rotation[i % len(rotation)]]
+
+    def _plan_one(self, pack: Pack, q: Question) -> bool:
+        names = sorted(placeholders_in(q.text))
+        missing = [n for n in names if not self.values.get(n)]
+        if missing:
+            partial = {n: self.values[n][0] for n in names if self.values.get(n)}
+            self.skipped.append(SkippedQuestion(pack.id, q.id, fill(q.text, partial), _NEEDS[missing[0]]))
+            return False
+        text = fill(q.text, {n: self._next_value(n) for n in names})
+        # The person's settings stand in only where neither the question nor its pack chose a time.
+        answer, prep = q.answer_seconds, q.prep_seconds
+        if self.default_answer is not None and not (q.own_answer_seconds or pack.defaults.own_answer_seconds):
+            answer = self.default_answer
+        if self.default_prep is not None and not (q.own_prep_seconds or pack.defaults.own_prep_seconds):
+            prep = self.default_prep
+        self.planned.append(
+            PlannedQuestion(
+                pack_id=pack.id,
+                pack_version=pack.version,
+                question_id=q.id,
+                text=text,
+                category=q.category,
+                target_seconds=answer,
+                prep_seconds=prep,
+                follow_ups=q.follow_ups,
+                guidance=q.guidance,
+                tags=q.tags,
+                rubric=rubric_for(pack),
+                category_name=pack.category_name(q.category),
+            )
+        )
+        return True
+
+
+def _step_candidates(pack: Pack, step: PlanStep) -> list[tuple[Pack, Question]]:
+    if step.category is not None:
+        return [(pack, q) for q in pack.questions if q.category == step.category]
+    if step.tag is not None:
+        return [(pack, q) for q in pack.questions if step.tag in q.tags]
+    return []
+
+
+def build_interview(
+    packs: Sequence[Pack],
+    *,
+    pack_id: str | None = None,
+    plan_id: str | None = None,
+    category: str | None = None,
+    count: int | None = None,
+    seed: int | None = None,
+    last_practised: Mapping[tuple[str, str], float] | None = None,
+    backgrounder: Mapping[str, Sequence[str]] | None = None,
+    default_answer_seconds: int | None = None,
+    default_prep_seconds: int | None = None,
+) -> Interview:
+    """Plan an interview from a plan, a pack, a category, or a quick mix across every pack.
+
+    `default_answer_seconds` / `default_prep_seconds` (from Settings) apply to questions whose
+    pack sets no time for them.
+
+    Raises MockintError (exit 2) for an unknown pack, plan or category, a bad count, or
+    --category with --plan; and (exit 1) when no question at all can be asked.
+    """
+    if count is not None and (isinstance(count, bool) or count < 1):
+        raise MockintError(f"count must be a positive integer, got {count}", key="--count")
+    if plan_id is not None and category is not None:
+        raise MockintError(
+            "--category cannot be combined with --plan (a plan chooses its own questions)", key="--category"
+        )
+    if seed is None:
+        seed = random.SystemRandom().randrange(2**31)
+    planner = _Planner(
+        random.Random(seed),
+        last_practised or {},
+        backgrounder or {},
+        default_answer_seconds,
+        default_prep_seconds,
+    )
+    pack = _find_pack(packs, pack_id) if pack_id is not None else None
+
+    if plan_id is not None:
+        holder = _find_plan(packs, plan_id, pack)
+        plan = holder.plan(plan_id)
+        assert plan is not None
+        for step in plan.steps:
+            remaining = None if count is None else count - len(planner.planned)
+            if remaining is not None and remaining <= 0:
+                break
+            if step.question is not None:
+                q = holder.question(step.question)
+                if q is not None:
+                    planner.take([(holder, q)], 1)
+                continue
+            want = step.count if remaining is None else min(step.count, remaining)
+            planner.take(planner.order(_step_candidates(holder, step)), want)
+        title = f"{plan.name} ({holder.id})"
+        pack_id = holder.id
+    else:
+        scope = [pack] if pack is not None else list(packs)
+        if category is not None:
+            known = sorted({q.category for p in scope for q in p.questions if q.category})
+            if category not in known:
+                where = f' in pack "{pack.id}"' if pack is not None else ""
+                raise MockintError(
+                    f'unknown category "{category}"{where}; categories: {_ids(known)}', key="--category"
+                )
+        candidates = [
+            (p, q) for p in scope for q in p.questions if category is None or q.category == category
+        ]
+        limit = count
+        if pack is None and category is None and count is None:
+            limit = QUICK_COUNT
+        planner.take(planner.order(candidates), limit)
+        title = _title(pack, category, scope)
+
+    if not planner.planned:
+        reasons = [
+            Diagnostic(f"{s.pack_id}/{s.question_id}: {s.reason}", severity="warning")
+            for s in planner.skipped
+        ]
+        raise MockintError(
+            "no question can be asked" + (" (every candidate was skipped)" if reasons else ""),
+            diagnostics=reasons,
+            exit_code=EXIT_FAILED,
+        )
+    return Interview(
+        title=title,
+        pack_id=pack_id,
+        plan_id=plan_id,
+        seed=seed,
+        questions=tuple(planner.planned),
+        skipped=tuple(planner.skipped),
+        category=category,
+    )
+
+
+def _title(pack: Pack | None, category: str | None, scope: Sequence[Pack]) -> str:
+    if category is not None:
+        name = next(
+            (p.category_name(category) for p in scope if any(c.id == category for c in p.categories)),
+            category,
+        )
+        return f"{pack.name}: {name}" if pack is not None else f"{name} questions"
+    if pack is not None:
+        return pack.name
+    return "Quick mixed interview"

@@ -1,0 +1,323 @@
+"""The backgrounder editor driven by keys: edit, add, remove, reorder, autosave, live advice."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input, Static
+
+from mockint.core.backgrounder.model import Backgrounder
+from mockint.core.backgrounder.storage import list_backups, load_backgrounder, save_backgrounder
+from mockint.core.paths import get_paths
+from mockint.tui.screens.backgrounder import MAX_UNSAVED_SECONDS, BackgrounderScreen, SectionBox
+from mockint.tui.widgets.backgrounder_entry import EntryRow
+from tests.support.tui_support import ManualClock, make_app
+
+SIZE = (100, 40)
+
+KIT = Backgrounder(
+    name="Alex Doe",
+    headline="Senior PM, fintech",
+    about=["Parent of three and a PM for ten years.", "I volunteer in High Park."],
+    quantitative=["Tripled revenue to $10M in 12 months", "Led the platform rewrite"],
+    qualitative=["Helped accountants close their books in a day"],
+)
+
+
+def editor_app(tmp_path: Path, clock: ManualClock | None = None) -> Any:
+    return make_app(tmp_path, clock or ManualClock(), start_screen="backgrounder")
+
+
+def rows(screen: BackgrounderScreen, section: str) -> list[EntryRow]:
+    return screen.query_one(f"#section-{section}", SectionBox).rows
+
+
+def advice_of(row: EntryRow) -> str:
+    return str(row.query_one(".entry-advice", Static).render())
+
+
+async def type_text(pilot: Any, text: str) -> None:
+    await pilot.press(*["space" if ch == " " else ch for ch in text])
+
+
+async def wait_saved(pilot: Any, predicate: Any, timeout: float = 5.0) -> float:
+    """Seconds until the stored backgrounder satisfies `predicate` (fails after `timeout`)."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if predicate(load_backgrounder()):
+            return time.monotonic() - start
+        await pilot.pause(0.05)
+    raise AssertionError(f"not saved within {timeout}s: {load_backgrounder()}")
+
+
+async def click_button(pilot: Any, selector: str) -> None:
+    """Scroll the button into view and click it (the mouse path, not a shortcut)."""
+    button = pilot.app.screen.query_one(selector)
+    button.scroll_visible(animate=False, immediate=True)
+    await pilot.pause()
+    assert await pilot.click(selector)
+    await pilot.pause()
+
+
+async def open_editor(pilot: Any) -> BackgrounderScreen:
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, BackgrounderScreen)
+    return screen
+
+
+async def test_shows_the_stored_backgrounder(tmp_path: Path) -> None:
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        assert screen.query_one("#bg-name", Input).value == "Alex Doe"
+        assert [r.text for r in rows(screen, "quantitative")] == KIT.quantitative
+        assert "5/9 filled" in str(screen.query_one("#bg-status", Static).render())
+        footer_keys = {b.binding.action for b in screen.active_bindings.values() if b.binding.show}
+        assert {"add_entry", "remove_entry", "move(-1)", "move(1)", "rehearse", "leave"} <= footer_keys
+
+
+async def test_typing_autosaves_within_a_second(tmp_path: Path) -> None:
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(pilot)
+        assert app.focused is app.screen.query_one("#bg-name", Input)
+        await type_text(pilot, "Sam Lee")
+        elapsed = await wait_saved(pilot, lambda bg: bg.name == "Sam Lee")
+        assert elapsed < 1.5  # debounce 0.6 s plus slack for a loaded test machine
+        assert "Saved" in str(app.screen.query_one("#bg-status", Static).render())
+
+
+async def test_non_stop_typing_still_saves_every_second(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = editor_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(pilot)
+        await type_text(pilot, "Sa")
+        # The debounce timer has not fired yet, but the first unsaved change is now old enough.
+        clock.advance(MAX_UNSAVED_SECONDS + 0.1)
+        await pilot.press("m")
+        await pilot.pause()
+        assert load_backgrounder().name == "Sam"
+
+
+async def test_leaving_and_quitting_save_immediately(tmp_path: Path) -> None:
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        rows(screen, "about")[0].area.focus()
+        await pilot.press("end")
+        await type_text(pilot, " Yes")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert load_backgrounder().about[0] == "Parent of three and a PM for ten years. Yes"
+        assert not isinstance(app.screen, BackgrounderScreen)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        await pilot.press("end")
+        await type_text(pilot, " Q")
+        await app.action_quit()
+    assert load_backgrounder().name == "Alex Doe Q"
+
+
+async def test_add_entry_to_the_focused_section(tmp_path: Path) -> None:
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        rows(screen, "quantitative")[1].area.focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        quant = rows(screen, "quantitative")
+        assert len(quant) == 3
+        assert app.focused is quant[2].area
+        await type_text(pilot, "Grew MAU to 3M")
+        await wait_saved(pilot, lambda bg: bg.quantitative[-1:] == ["Grew MAU to 3M"])
+        assert len(rows(screen, "about")) == 2
+
+
+async def test_add_button_and_the_five_entry_limit(tmp_path: Path) -> None:
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        for _ in range(6):
+            await click_button(pilot, "#add-qualitative")
+        assert len(rows(screen, "qualitative")) == 5
+        assert any("at most 5" in str(n.message) for n in app._notifications)
+        # Blank entries are not a change worth saving.
+        assert "Saved" in str(screen.query_one("#bg-status", Static).render())
+        assert not get_paths().backgrounder.exists()
+
+
+async def test_ctrl_n_without_a_section_fills_the_first_short_one(tmp_path: Path) -> None:
+    save_backgrounder(Backgrounder(about=["a", "b", "c"]))
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)  # focus is on the name field
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert len(rows(screen, "quantitative")) == 1
+        assert app.focused is rows(screen, "quantitative")[0].area
+
+
+async def test_remove_entry(tmp_path: Path) -> None:
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        rows(screen, "about")[0].area.focus()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        about = rows(screen, "about")
+        assert [r.text for r in about] == ["I volunteer in High Park."]
+        assert app.focused is about[0].area
+        await wait_saved(pilot, lambda bg: bg.about == ["I volunteer in High Park."])
+        # ctrl+d outside an entry removes nothing.
+        screen.query_one("#bg-name", Input).focus()
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert len(rows(screen, "about")) == 1
+
+
+async def test_reorder_entries(tmp_path: Path) -> None:
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        rows(screen, "quantitative")[0].area.focus()
+        await pilot.press("alt+down")
+        await pilot.pause()
+        quant = rows(screen, "quantitative")
+        assert [r.text for r in quant] == list(reversed(KIT.quantitative))
+        assert app.focused is quant[1].area
+        await wait_saved(pilot, lambda bg: bg.quantitative == list(reversed(KIT.quantitative)))
+        # The advice moved with the text.
+        assert "no number" in advice_of(quant[0]) and "no number" not in advice_of(quant[1])
+        await pilot.press("alt+down")  # already last: nothing moves
+        await pilot.press("alt+up")
+        await pilot.pause()
+        assert [r.text for r in rows(screen, "quantitative")] == KIT.quantitative
+
+
+async def test_advice_updates_live(tmp_path: Path) -> None:
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        await click_button(pilot, "#add-qualitative")
+        row = rows(screen, "qualitative")[0]
+        assert "Empty" in advice_of(row)
+        await type_text(pilot, "Built an app")
+        await pilot.pause()
+        assert "does not say who benefited" in advice_of(row)
+        assert "does not say how they benefited" in advice_of(row)
+        await type_text(pilot, " that helped nurses")
+        await pilot.pause()
+        text = advice_of(row)
+        assert "does not say" not in text and "follows the guidelines" in text
+        head = str(screen.query_one("#section-qualitative .section-head", Static).render())
+        assert "1 of the recommended three" in head
+
+
+async def test_entries_stay_one_line_within_the_limit(tmp_path: Path) -> None:
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        await click_button(pilot, "#add-about")
+        area = rows(screen, "about")[0].area
+        await pilot.press("enter")  # moves on; never a new line
+        await pilot.pause()
+        assert area.text == "" and app.focused is not area
+        area.focus()
+        area._replace_via_keyboard("one\r\ntwo\x1b[31m" + "x" * 600, *area.selection)
+        assert area.text.startswith("one two[31m") and len(area.text) == 500
+        await wait_saved(pilot, lambda bg: len(bg.about) == 1 and len(bg.about[0]) == 500)
+
+
+async def test_rehearse_opens_the_openers_with_the_teleprompter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    calls: list[tuple[str, dict[str, Any]]] = []
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        monkeypatch.setattr(app, "open_screen", lambda name, **kw: calls.append((name, kw)))
+        screen.query_one("#bg-headline", Input).focus()
+        await pilot.press("end", "!")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        # Saved first, so the rehearsal sees the latest words.
+        assert load_backgrounder().headline == "Senior PM, fintech!"
+    assert calls == [("practice", {"pack_id": "backgrounder-openers", "teleprompter": True})]
+
+
+async def test_rehearse_with_an_empty_backgrounder_explains(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = editor_app(tmp_path)
+    calls: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(pilot)
+        monkeypatch.setattr(app, "open_screen", lambda name, **kw: calls.append(name))
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert calls == []
+        assert any("Write a few entries" in str(n.message) for n in app._notifications)
+
+
+async def test_one_backup_per_editing_session(tmp_path: Path) -> None:
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(pilot)
+        for i, ch in enumerate("abc"):
+            await pilot.press("end", ch)
+            await wait_saved(pilot, lambda bg, i=i: bg.name == "Alex Doe" + "abc"[: i + 1])
+    assert load_backgrounder().name == "Alex Doeabc"
+    [backup] = list_backups()
+    assert b'Alex Doe"' in backup.read_bytes()
+
+
+async def test_a_corrupt_file_is_moved_aside_and_reported(tmp_path: Path) -> None:
+    paths = get_paths()
+    paths.backgrounder.parent.mkdir(parents=True, exist_ok=True)
+    paths.backgrounder.write_text("format = [", encoding="utf-8")
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        assert screen.query_one("#bg-name", Input).value == ""
+        assert any("moved to" in str(n.message) for n in app._notifications)
+    assert len(list(paths.broken_dir.iterdir())) == 1
+
+
+# --- snapshots -----------------------------------------------------------------------------------
+
+
+SNAP_KIT = Backgrounder(
+    name="Alex Doe",
+    headline="Senior PM, fintech [bold]not markup[/bold]",
+    about=[
+        "Parent of three, runner, and a product manager for ten years across payments and lending.",
+        "I live and volunteer in High Park.",
+    ],
+    quantitative=["Tripled revenue to $10M in the first 12 months", "Led the platform rewrite"],
+    qualitative=["Built a new analytics app"],
+)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+def test_snapshot_editor(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    save_backgrounder(SNAP_KIT)
+
+    async def settle(pilot: Any) -> None:
+        await pilot.pause()
+        pilot.app.screen.query_one("#bg-name", Input).blur()
+        await pilot.pause()
+
+    assert snap_compare(editor_app(tmp_path), terminal_size=size, run_before=settle)

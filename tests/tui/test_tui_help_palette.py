@@ -1,0 +1,147 @@
+"""`?`/`f1` list every key of the screen in front; `ctrl+p` reaches screens, packs, plans, sessions, themes."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.command import CommandList, CommandPalette
+
+from mockint.tui.palette_sessions import session_entries
+from mockint.tui.screens.help import HelpScreen
+from mockint.tui.screens.session_detail import SessionDetailScreen
+from tests.support.tui_review_seed import small_history
+from tests.support.tui_support import make_app
+
+SIZE = (80, 24)
+
+
+async def help_rows(app: Any, pilot: Any, key: str = "question_mark") -> dict[str, str]:
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(app.screen, HelpScreen)
+    return dict(app.screen.rows)
+
+
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_on_the_packs_screen_lists_its_keys_and_the_apps(tmp_path: Path, key: str) -> None:
+    app = make_app(tmp_path, start_screen="packs")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        expected = {b.key_display or b.key for b in screen.BINDINGS}  # type: ignore[union-attr]
+        rows = await help_rows(app, pilot, key)
+        assert {"p", "c", "l", "i", "d"} <= set(rows)
+        assert {k.replace("escape", "esc") for k in expected} <= set(rows)
+        assert rows["i"] == "Import a pack from a file, folder or http(s) URL"
+        assert "?" in rows and "^q" in rows  # inherited from the app
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_help_on_the_settings_screen(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="settings")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.set_focus(None)  # keys of the screen itself, not of a text field
+        rows = await help_rows(app, pilot)
+        assert rows["^s"] == "Check and save every setting"
+        assert "esc" in rows and "?" in rows
+
+
+async def test_help_text_is_literal(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.push_screen(HelpScreen([("[b]x[/b]", "a [red]literal[/red] row")], title="T"))
+        await pilot.pause()
+        text = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "[b]x[/b]" in text and "a [red]literal[/red] row" in text
+
+
+async def palette_prompts(app: Any, pilot: Any, query: str) -> list[str]:
+    """Open the palette, type `query`, and return the prompts it offers once they settle."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(app.screen, CommandPalette)
+    await pilot.press(*query)
+    prompts: list[str] = []
+    for _ in range(40):  # providers answer asynchronously
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+        results = app.screen.query_one(CommandList)
+        now = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        if now and now == prompts:
+            break
+        prompts = now
+    return prompts
+
+
+def has(prompts: list[str], words: str) -> bool:
+    return any(words in p for p in prompts)
+
+
+async def test_palette_reaches_packs_settings_and_themes(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert has(await palette_prompts(app, pilot, "packs"), "Manage question packs")
+        await pilot.press("escape")
+        assert has(await palette_prompts(app, pilot, "settings"), "Open settings")
+        await pilot.press("escape")
+        assert has(await palette_prompts(app, pilot, "demo"), "Practice pack: Demo pack")
+        await pilot.press("escape")
+        assert has(await palette_prompts(app, pilot, "theme"), "Theme")
+        await pilot.press("enter")  # Textual's theme picker
+        await pilot.pause()
+        themes = await _theme_prompts(app, pilot)
+        assert has(themes, "paper") and has(themes, "nord"), themes
+
+
+async def _theme_prompts(app: Any, pilot: Any) -> list[str]:
+    prompts: list[str] = []
+    for _ in range(40):
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+        if isinstance(app.screen, CommandPalette):
+            results = app.screen.query_one(CommandList)
+            prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+            if any("calm-dark" in p for p in prompts):
+                break
+    return prompts
+
+
+async def test_palette_offers_recent_sessions_and_opens_one(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    ids = small_history(app.store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        entries = session_entries(app)
+        assert [help_text for _t, help_text, _cb in entries] == [f"open session {sid}" for sid in ids]
+        assert all(title.startswith("Session: ") for title, _h, _cb in entries)
+        prompts = await palette_prompts(app, pilot, "session")
+        assert sum(p.startswith("Session: ") for p in prompts) == len(ids)
+        entries[0][2]()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionDetailScreen) and app.screen.session_id == ids[0]
+
+
+async def test_palette_opens_the_packs_screen(tmp_path: Path) -> None:
+    from mockint.tui.screens.packs import PacksScreen
+    from mockint.tui.screens.settings import SettingsScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await palette_prompts(app, pilot, "Manage question packs")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PacksScreen)
+        await palette_prompts(app, pilot, "Open settings")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)

@@ -1,0 +1,391 @@
+"""Home, the app shell (help, palette, theme, start warnings) and the practice/resume commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import OptionList
+
+from mockint.tui.app import screen_available
+from mockint.tui.commands import palette_entries
+from mockint.tui.screens.help import HelpScreen
+from mockint.tui.screens.home import HomeScreen
+from mockint.tui.screens.picker import PickerScreen
+from mockint.tui.screens.practice import PracticeScreen
+from mockint.tui.theming import apply_theme
+from tests.support.tui_support import ManualClock, make_app
+
+SIZE = (80, 24)
+
+
+def option_texts(option_list: OptionList) -> list[str]:
+    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+async def test_first_run_guides_and_lists_packs(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        guide = app.screen.query_one("#guide")
+        assert guide.display and "backgrounder" in str(guide.render())
+        assert "0/9" in str(app.screen.query_one("#bg-status").render())
+        packs = option_texts(app.screen.query_one("#packs-list", OptionList))
+        assert packs == ["  5 q  builtin  Demo pack"]
+        assert option_texts(app.screen.query_one("#recent-list", OptionList)) == ["No sessions yet."]
+
+
+async def test_p_starts_a_practice_and_the_session_shows_on_return(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        await pilot.press("space")
+        clock.advance(30)
+        await pilot.press("space", "4", "enter")
+        await pilot.pause()
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        await pilot.press("escape")  # summary -> home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        recent = option_texts(app.screen.query_one("#recent-list", OptionList))
+        assert recent == ["2026-03-02 09:30  1/4  avg 4.0  Quick mixed interview"]
+        assert not app.screen.query_one("#guide").display
+
+
+async def test_pack_picker_starts_that_pack(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")  # "Choose a pack…"
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert {q.pack_id for q in app.screen.questions} == {"demo"}
+
+
+async def test_plan_picker_escape_cancels(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_mouse_click_on_quick_practice(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Options are clickable: the first line of the start list is the quick interview.
+        await pilot.click("#start-list", offset=(2, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+
+
+async def test_help_lists_the_screen_keys(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict(app.screen.rows)
+        assert keys["p"] == "Practice" and keys["q"] == "Quit" and keys["?"] == "Help"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits_from_home(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_keys_for_missing_screens_are_hidden(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = {b.binding.action for b in app.screen.active_bindings.values()}
+        for name in ("review", "packs", "settings", "backgrounder"):
+            assert (f"open('{name}')" in shown) == screen_available(name)
+
+
+async def test_palette_has_screens_packs_and_plans(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [title for title, _help, _cb in palette_entries(app)]
+        assert "Practice pack: Demo pack" in titles
+        assert "Start plan: demo-plan" in titles
+        entry = dict((t, cb) for t, _h, cb in palette_entries(app))["Start plan: demo-plan"]
+        entry()
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert [q.question_id for q in app.screen.questions] == ["shipped-hard", "conflict"]
+
+
+async def test_palette_opens_with_ctrl_p(tmp_path: Path) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_unknown_theme_warns_and_known_theme_applies(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert apply_theme(app, "nord") is None and app.theme == "nord"
+        warning = apply_theme(app, "no-such-theme")
+        assert warning and "no-such-theme" in warning and app.theme == "nord"
+
+
+async def test_theme_choice_is_remembered(tmp_path: Path) -> None:
+    from mockint.core.settings import load_settings
+    from mockint.tui.app import MockintApp
+
+    app = MockintApp(theme_name="gruvbox")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "gruvbox"
+        assert load_settings(app.paths).theme is None  # a --theme flag is not a choice to remember
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_settings(app.paths).theme == "nord"
+    again = MockintApp()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_no_color_is_respected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(tmp_path)
+    assert app.no_color
+
+
+async def test_broken_settings_become_a_notification(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.paths.config_dir.mkdir(parents=True, exist_ok=True)
+    app.paths.settings.write_text("this is = = not toml", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("settings" in m for m in messages)
+
+
+# -- the commands ----------------------------------------------------------------------------
+
+def run_cli(argv: list[str]) -> int:
+    from mockint.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    return int(exit_info.value.code or 0)
+
+
+@pytest.fixture
+def launched(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    calls: list[dict[str, Any]] = []
+    monkeypatch.setattr("mockint.tui.launch.launch", lambda **kw: calls.append(kw))
+    return calls
+
+
+def test_practice_with_unknown_pack_exits_2_without_the_tui(
+    launched: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_cli(["practice", "--pack", "no-such-pack"]) == 2
+    err = capsys.readouterr().err
+    assert "no-such-pack" in err and "error:" in err and "Traceback" not in err
+    assert launched == []
+
+
+def test_practice_with_category_and_plan_exits_2(launched: list[dict[str, Any]]) -> None:
+    assert run_cli(["practice", "--plan", "pm-phone-screen", "--category", "x"]) == 2
+    assert launched == []
+
+
+def test_practice_launches_with_its_selection(launched: list[dict[str, Any]]) -> None:
+    assert run_cli(["--theme", "nord", "practice", "--pack", "behavioral-star", "--count", "2", "--seed", "3"]) == 0
+    assert launched == [{
+        "theme": "nord", "screen": "practice", "pack_id": "behavioral-star", "plan_id": None,
+        "category": None, "count": 2, "seed": 3,
+    }]
+
+
+def test_resume_with_nothing_exits_1(launched: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["resume"]) == 1
+    assert "nothing to resume" in capsys.readouterr().err
+    assert launched == []
+
+
+def test_resume_opens_the_last_unfinished_session(launched: list[dict[str, Any]]) -> None:
+    from mockint.core.history.db.store import Store
+    from mockint.core.interview.interviewer import build_interview
+    from mockint.core.packs.library import PackLibrary
+
+    interview = build_interview(PackLibrary().load_all(), pack_id="behavioral-star", count=2, seed=1)
+    with Store.open() as store:
+        session_id = store.create_session(interview)
+    assert run_cli(["resume", "--theme", "nord"]) == 0
+    assert launched == [{"theme": "nord", "screen": "practice", "resume_session_id": session_id}]
+
+
+async def test_a_selection_that_cannot_start_goes_back_home_with_a_message(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_screen("practice", pack_id="demo", category="no-such-category")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("no-such-category" in n.message for n in app._notifications)
+
+
+async def test_help_in_practice_lists_each_key_once(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="practice", screen_kwargs={"pack_id": "demo", "seed": 1})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = [key for key, _ in app.screen.rows]
+        assert keys.count("1-5") == 1 and len(keys) == len(set(keys))
+        body = " ".join(description for _, description in app.screen.rows)
+        for words in ("answer timer", "Save this answer", "follow-up", "Pause", "Skip", "early", "notes",
+                      "key points", "backgrounder"):
+            assert words in body
+
+
+async def test_a_broken_user_pack_is_reported_on_start(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.paths.packs_dir.mkdir(parents=True, exist_ok=True)
+    (app.paths.packs_dir / "broken.toml").write_text("format = 1\n[pack]\nid = 'broken'\n", encoding="utf-8")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("broken.toml" in n.message for n in app._notifications)
+
+
+async def test_enter_on_a_recent_session_opens_review(tmp_path: Path) -> None:
+    if not screen_available("review"):
+        pytest.skip("the review screen is not in this build")
+    clock = ManualClock()
+    app = make_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_screen("practice", pack_id="demo", seed=2)
+        await pilot.pause()
+        await pilot.press("s", "escape", "y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.screen.query_one("#recent-list", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        # The review screen opens on that session (it may show the session's detail on top).
+        assert "ReviewScreen" in [type(s).__name__ for s in app.screen_stack]
+
+
+async def test_a_damaged_database_is_reported_on_start(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.paths.data_dir.mkdir(parents=True, exist_ok=True)
+    app.paths.database.write_bytes(b"this is not a database" * 100)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("moved to" in n.message for n in app._notifications)
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_plan_picker_shows_plan_names_and_starts_the_plan(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        labels = option_texts(app.screen.query_one(OptionList))
+        assert labels == ["One case with preparation time  (Demo pack)", "Demo plan  (Demo pack)"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert [q.question_id for q in app.screen.questions] == ["shipped-hard", "conflict"]
+
+
+async def test_damaged_database_found_after_start_is_moved_aside_and_reported(tmp_path: Path) -> None:
+    """The integrity scan runs after the first frame; damage it finds is handled like at open."""
+    from mockint.core.history.db.store import Store
+    from mockint.core.paths import get_paths
+
+    paths = get_paths()
+    with Store.open(paths) as store:
+        store._conn.execute("CREATE TABLE filler (x TEXT)")
+        store._conn.executemany("INSERT INTO filler VALUES (?)", [("y" * 500,) for _ in range(400)])
+        store._conn.commit()
+    raw = bytearray(paths.database.read_bytes())
+    for offset in range(4096 * 3, min(len(raw), 4096 * 12), 4096):
+        raw[offset : offset + 64] = b"\xff" * 64
+    paths.database.write_bytes(bytes(raw))
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if any(paths.broken_dir.glob("*")):
+                break
+        await pilot.pause(0.1)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("moved" in m for m in messages), messages
+        assert app.store.verify() is None
+
+
+async def test_another_start_screen_is_first_and_back_builds_home(tmp_path: Path) -> None:
+    from textual.containers import Grid
+
+    from mockint.tui.screens.review import ReviewScreen
+
+    app = make_app(tmp_path, start_screen="review")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        # `mockint review` builds no home screen under the review screen.
+        assert [type(s) for s in app.screen_stack] == [ReviewScreen]
+        await pilot.press("escape")
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen) and len(app.screen_stack) == 1
+        grid = home.query_one("#home-grid", Grid)
+        assert grid.styles.grid_size_columns == 2  # home.tcss was read when home came
+        assert app.focused is not None and app.focused.id == "start-list"
+        await pilot.pause()
+        assert home.query_one("#packs-list", OptionList).option_count > 0  # its data was read
+        await pilot.press("escape")  # back on home: nothing further to go back to
+        await pilot.pause()
+        assert app.screen is home
+        await pilot.press("r")  # and the review screen opens over home as usual
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [HomeScreen, ReviewScreen]
+
+
+async def test_start_objects_are_frozen_after_the_first_frame_and_released_at_exit(tmp_path: Path) -> None:
+    import gc
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert gc.get_freeze_count() > 10_000  # Textual and the first screen, out of the collector's walk
+    assert gc.get_freeze_count() == 0

@@ -1,0 +1,267 @@
+"""The packs screen: listing, preview, import in a worker, remove with confirmation, practice from here."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from textual.widgets import Input, OptionList
+
+from mockint.cli import cli
+from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.screens.packs import PacksScreen
+from mockint.tui.screens.picker import PickerScreen
+from mockint.tui.screens.practice import PracticeScreen
+from tests.support.tui_support import make_app
+
+SIZE = (80, 24)
+USER_PACK = """format = 1
+[pack]
+id = "{id}"
+name = "{name}"
+version = "{version}"
+[[categories]]
+id = "odd"
+name = "Odd [b]ones[/b]"
+[[questions]]
+id = "markup"
+category = "odd"
+text = "Is [bold red]this[/] bold? $primary {{about}}"
+[[questions]]
+id = "plain"
+category = "odd"
+text = "A second question."
+"""
+
+
+def pack_file(tmp_path: Path, pack_id: str = "mine", name: str = "My pack", version: str = "1.0.0") -> Path:
+    path = tmp_path / f"{pack_id}-{version}.toml"
+    path.write_text(USER_PACK.format(id=pack_id, name=name, version=version), encoding="utf-8")
+    return path
+
+
+def render(screen: Any, selector: str) -> str:
+    return str(screen.query_one(selector).render())
+
+
+def list_rows(screen: Any) -> list[str]:
+    options = screen.query_one("#pack-list", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def import_via_input(app: Any, pilot: Any, source: str) -> None:
+    await pilot.press("i")
+    field = app.screen.query_one("#import-input", Input)
+    assert app.focused is field
+    field.value = source
+    await pilot.press("enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_lists_packs_with_counts_and_previews_questions(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="packs")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PacksScreen)
+        assert list_rows(screen) == ["demo\n5 q · built-in"]
+        detail = render(screen, "#pack-detail")
+        assert "Demo pack" in detail and "5 questions" in detail
+        assert "3  Behavioural" in detail and "1  Your claims" in detail
+        assert "Demo plan (demo-plan, 2 steps)" in detail
+        questions = render(screen, "#pack-questions")
+        assert "1. Tell me about something hard you shipped." in questions
+        assert "2 follow-ups" in questions and "1:00" in questions
+
+
+async def test_pack_text_is_shown_literally_and_a_user_pack_shadows_the_builtin(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="packs")
+    app.library.import_source(str(pack_file(tmp_path, "demo", "Shadow [i]pack[/i]", "2.0.0")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert list_rows(screen) == ["demo\n2 q · user", "demo\n5 q · hidden"]
+        assert screen.current.source == "user"  # the pack in force is highlighted
+        detail = render(screen, "#pack-detail")
+        assert "Shadow [i]pack[/i]" in detail and "user, replaces the built-in pack" in detail
+        assert "2  Odd [b]ones[/b]" in detail
+        assert "Is [bold red]this[/] bold? $primary {about}" in render(screen, "#pack-questions")
+        await pilot.press("down")
+        await pilot.pause()
+        assert "built-in, hidden by your pack" in render(screen, "#pack-detail")
+        assert screen.check_action("practise_pack", ()) is None  # a hidden pack cannot be practised
+
+
+async def test_import_runs_in_a_worker_and_reports_like_the_cli(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="packs")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await import_via_input(app, pilot, str(pack_file(tmp_path)))
+        screen = app.screen
+        report = render(screen, "#import-report")
+        assert report.startswith("installed") and "mine" in report
+        assert screen.current.id == "mine" and "mine\n2 q · user" in list_rows(screen)
+        assert screen.query_one("#import-input", Input).value == ""
+
+        bad = tmp_path / "bad.toml"
+        bad.write_text('format = 1\n[pack]\nid = "Bad Id"\nname = "x"\nversion = "1"\n', encoding="utf-8")
+        await import_via_input(app, pilot, str(bad))
+        shown = render(screen, "#import-report").splitlines()
+        assert screen.query_one("#import-input", Input).value == str(bad)  # kept to fix and retry
+    cli_run = CliRunner().invoke(cli, ["packs", "import", str(bad)])
+    assert cli_run.exit_code == 2
+    assert shown == cli_run.stderr.splitlines() + cli_run.stdout.splitlines()
+    assert any("refused" in line for line in shown)
+
+
+async def test_import_of_the_same_version_is_refused_unless_forced(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="packs")
+    app.library.import_source(str(pack_file(tmp_path)))
+    changed = tmp_path / "changed.toml"  # same id and version, other content
+    changed.write_text(USER_PACK.format(id="mine", name="Renamed", version="1.0.0"), encoding="utf-8")
+    source = str(changed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await import_via_input(app, pilot, source)
+        first = render(app.screen, "#import-report")
+        app.screen.query_one("#import-force").value = True
+        await import_via_input(app, pilot, source)
+        second = render(app.screen, "#import-report")
+    assert first.startswith("refused") and "force" in first
+    assert second.split()[0] in ("installed", "updated")
+    assert app.library.get("mine").name == "Renamed"
+
+
+async def test_remove_asks_first_and_only_for_user_packs(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="packs")
+    installed = app.library.import_source(str(pack_file(tmp_path)))[0]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.current.id == "demo"
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is screen  # nothing to confirm for a built-in pack
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.current.id == "mine"
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and [p.id for p in app.library.list()] == ["demo", "mine"]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert [p.id for p in app.library.list()] == ["demo"]
+        assert list_rows(screen) == ["demo\n5 q · built-in"]
+    assert installed.pack_id == "mine"
+
+
+async def test_practise_the_pack_a_category_or_a_plan(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="packs")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        packs = app.screen
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert {q.pack_id for q in app.screen.questions} == {"demo"}
+        app.pop_screen()
+        await pilot.pause()
+
+        await pilot.press("c")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        labels = [str(o.prompt) for o in picker.query_one(OptionList)._options]
+        assert labels == ["Behavioural (3)", "Cases (1)", "Your claims (1)"]
+        picker.dismiss("cases")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert {q.category for q in app.screen.questions} == {"cases"}
+        app.pop_screen()
+        await pilot.pause()
+
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.dismiss("demo-plan")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert [q.question_id for q in app.screen.questions] == ["shipped-hard", "conflict"]
+        app.pop_screen()
+        await pilot.pause()
+        assert app.screen is packs
+
+
+async def test_escape_leaves_the_import_field_then_the_screen(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="packs")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PacksScreen) and app.focused.id == "pack-list"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, PacksScreen)
+
+
+_RELEASE = threading.Event()
+
+
+class _SlowPack(BaseHTTPRequestHandler):
+    """Serves one pack only when the test says so, so it can act while the import is running."""
+
+    def do_GET(self) -> None:
+        _RELEASE.wait(timeout=20)
+        body = USER_PACK.format(id="remote", name="Remote pack", version="1.0.0").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/toml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def slow_server() -> Iterator[str]:
+    _RELEASE.clear()
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _SlowPack)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/remote.toml"
+    _RELEASE.set()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+async def test_a_url_import_keeps_the_screen_responsive(tmp_path: Path, slow_server: str) -> None:
+    app = make_app(tmp_path, start_screen="packs")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("i")
+        screen.query_one("#import-input", Input).value = slow_server
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.importing and render(screen, "#import-report").startswith("importing http://127.0.0.1")
+        await pilot.press("escape")  # handled while the download is still under way
+        await pilot.pause()
+        assert app.focused.id == "pack-list" and screen.importing
+        _RELEASE.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.importing
+        assert render(screen, "#import-report").startswith("installed")
+        assert screen.current.id == "remote" and "Remote pack" in render(screen, "#pack-detail")

@@ -1,0 +1,365 @@
+"""The practice screen driven by keys, with a manual clock: the whole interview loop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import TextArea
+
+from mockint.core.settings import Settings
+from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.screens.home import HomeScreen
+from mockint.tui.screens.practice import PracticeScreen
+from mockint.tui.screens.summary import SummaryScreen
+from mockint.tui.widgets.clock import ClockWidget
+from mockint.tui.widgets.interviewer_pane import InterviewerPane
+from mockint.tui.widgets.rating import RatingPanel
+from tests.support.tui_support import ManualClock, make_app
+
+
+async def until(pilot: Any, condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Let the app run until `condition` holds (the 4 Hz clock tick may be late on a busy machine)."""
+    waited = 0.0
+    while not condition():
+        assert waited < timeout, "condition not reached"
+        await pilot.pause(0.05)
+        waited += 0.05
+
+SIZE = (100, 32)
+
+
+def practice_app(tmp_path: Path, clock: ManualClock, **screen_kwargs: Any) -> Any:
+    kwargs = {"pack_id": "demo", "seed": 7, "count": 3} | screen_kwargs
+    return make_app(tmp_path, clock, start_screen="practice", screen_kwargs=kwargs)
+
+
+def transcript(screen: PracticeScreen) -> str:
+    pane = screen.query_one(InterviewerPane)
+    return "\n".join(str(child.render()) for child in pane.children)
+
+
+async def test_first_question_appears_without_a_key(tmp_path: Path) -> None:
+    app = practice_app(tmp_path, ManualClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        assert screen.index == 0
+        text = transcript(screen)
+        assert "Sam" in text  # the persona greets first
+        assert screen.question.text in text
+        progress = str(screen.query_one("#progress").render())
+        assert progress.startswith(f"Question 1 of {len(screen.questions)}")
+        # The claim question needs a backgrounder entry: it is skipped, and says so.
+        assert "Skipped:" in text
+
+
+async def test_rating_and_enter_save_before_the_next_question(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        first_text = screen.questions[0].text
+        second_text = screen.questions[1].text
+        seen_at_save: list[str] = []
+        real_save = app.store.save_answer
+
+        def spy(session_id: str, answer: Any) -> None:
+            seen_at_save.append(transcript(screen))
+            real_save(session_id, answer)
+
+        app.store.save_answer = spy
+        await pilot.press("space")
+        clock.advance(42.5)
+        await pilot.press("space")
+        await pilot.press("4", "3", "5", "2", "4", "4")  # five dimensions, then overall
+        await pilot.press("enter")
+        await pilot.pause()
+        answers = app.store.session_answers(screen.session_id)
+        assert len(answers) == 1
+        saved = answers[0]
+        assert saved.index == 0 and saved.question_text == first_text
+        assert saved.elapsed_seconds == 42.5 and saved.overtime_seconds == 0
+        assert list(saved.ratings.values()) == [4, 3, 5, 2, 4]
+        assert saved.overall == 4 and not saved.skipped
+        # The next question was not on screen when the answer was written, and is now.
+        assert second_text not in seen_at_save[0]
+        assert screen.index == 1 and second_text in transcript(screen)
+
+
+async def test_follow_ups_are_asked_once_each_and_saved(tmp_path: Path) -> None:
+    app = practice_app(tmp_path, ManualClock(), plan_id="demo-plan", pack_id=None, count=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.question.question_id == "shipped-hard"
+        await pilot.press("f", "f", "f")
+        await pilot.pause()
+        text = transcript(screen)
+        assert "What would you do differently?" in text and "How did you measure success?" in text
+        assert any("No follow-ups left" in n.message for n in app._notifications)
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = app.store.session_answers(screen.session_id)[0]
+        assert saved.follow_ups_asked == ["What would you do differently?", "How did you measure success?"]
+
+
+async def test_pause_stops_the_answer_clock(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("space")
+        clock.advance(10)
+        await pilot.press("p")
+        assert screen.answer_clock.phase == "paused"
+        assert not screen._ticker._active.is_set()  # nothing moves, nothing refreshes
+        clock.advance(300)
+        await pilot.press("space")  # ignored while paused
+        await pilot.press("p")
+        clock.advance(5)
+        await pilot.press("space")
+        assert screen.answer_clock.elapsed() == 15
+        assert screen.interview_clock.elapsed() == 15
+
+
+async def test_skip_is_recorded(tmp_path: Path) -> None:
+    app = practice_app(tmp_path, ManualClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("3", "s")
+        await pilot.pause()
+        saved = app.store.session_answers(screen.session_id)
+        assert [a.skipped for a in saved] == [True]
+        assert saved[0].ratings == {}
+        assert screen.index == 1
+
+
+async def test_escape_asks_and_n_returns_y_ends(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        practice = app.screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is practice
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")  # escape in the modal also returns
+        await pilot.pause()
+        assert app.screen is practice
+        await pilot.press("space")
+        clock.advance(20)
+        await pilot.press("space", "3", "enter")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        record = app.store.get_session(practice.session_id)
+        assert record.status == "complete" and len(record.answers) == 1
+
+
+async def test_whole_interview_ends_with_summary_then_home(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        total = len(screen.questions)
+        for n in range(total):
+            await pilot.press("space")
+            clock.advance(200 if n == 0 else 30)  # the first one runs over its target
+            await pilot.press("space", "2", "4", "4", "4", "4", "3", "enter")
+            await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        record = app.store.get_session(screen.session_id)
+        assert record.status == "complete" and len(record.answers) == total
+        summary_text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "Lowest dimension: Structure" in summary_text
+        assert "Q1 ran +" in summary_text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_typing_in_notes_never_triggers_practice_keys(tmp_path: Path) -> None:
+    app = practice_app(tmp_path, ManualClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("n")
+        assert isinstance(screen.focused, TextArea) and screen.focused.id == "notes"
+        await pilot.press("1", "space", "s", "f", "p", "enter", "x")
+        await pilot.pause()
+        assert screen.query_one("#notes", TextArea).text == "1 sfp\nx"
+        assert screen.query_one(RatingPanel).scores == {}
+        assert screen.answer_clock.phase in ("ready", "prep") and not screen.paused
+        assert screen.index == 0 and app.store.session_answers(screen.session_id) == []
+        await pilot.press("escape")  # leaves the field, does not end the interview
+        await pilot.pause()
+        assert screen.focused is None and app.screen is screen
+        await pilot.press("k", *"grew revenue 30%", "escape", "space")
+        assert screen.answer_clock.phase == "answering"
+        assert "numbers: 1" in str(screen.query_one("#feedback").render())
+
+
+async def test_clock_colours_bell_and_overtime(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        bells: list[int] = []
+        app.bell = lambda: bells.append(1)
+        target = screen.question.target_seconds
+        widget = screen.query_one(ClockWidget)
+        await pilot.press("space")
+        clock.advance(target * 0.8)
+        await until(pilot, lambda: widget.has_class("-warn"))
+        assert not bells
+        clock.advance(target * 0.3)
+        await until(pilot, lambda: widget.has_class("-over"))
+        assert bells == [1]
+        assert "+0:" in str(widget.render())
+        await pilot.pause(0.3)
+        assert bells == [1]  # once per answer
+
+
+async def test_auto_probe_after_a_short_answer(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock)
+    app._settings = Settings(auto_probe=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("space")
+        clock.advance(3)
+        await pilot.press("space")
+        await pilot.pause()
+        assert len(screen.follow_ups_asked) == 1
+        assert screen.follow_ups_asked[0] in transcript(screen)
+        # The guidance is revealed once the answer is over.
+        if screen.question.guidance:
+            assert screen.question.guidance[:20] in str(screen.query_one("#feedback").render())
+
+
+async def test_teleprompter_toggles(tmp_path: Path) -> None:
+    app = practice_app(tmp_path, ManualClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        prompter = app.screen.query_one("#teleprompter")
+        assert not prompter.display
+        await pilot.press("t")
+        assert prompter.display
+        await pilot.press("t")
+        assert not prompter.display
+
+
+async def test_resume_continues_at_first_unanswered(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session_id = app.screen.session_id
+        questions = [q.question_id for q in app.screen.questions]
+        await pilot.press("space")
+        clock.advance(12)
+        await pilot.press("space", "3", "enter")
+        await pilot.pause()
+    # The first app quit mid-interview: the session is incomplete, with one saved answer.
+    again = make_app(tmp_path, ManualClock(), start_screen="practice",
+                     screen_kwargs={"resume_session_id": session_id})
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, PracticeScreen)
+        assert again.store.last_incomplete() == session_id
+        assert screen.index == 1 and screen.question.question_id == questions[1]
+        assert "Welcome back" in transcript(screen)
+        assert screen.interview_clock.elapsed() == 12
+        await pilot.press("s")
+        await pilot.pause()
+        assert again.store.answered_indexes(session_id) == {0, 1}
+
+
+def test_summary_advice_names_the_weakest_dimension_and_overtime() -> None:
+    from datetime import UTC, datetime
+
+    from mockint.core.history.records import AnswerRecord
+    from mockint.tui.screens.summary import summarise
+
+    def answer(index: int, ratings: dict[str, int], elapsed: float, skipped: bool = False) -> AnswerRecord:
+        return AnswerRecord(
+            index=index, pack_id="p", pack_version="1", question_id=f"q{index}", question_text=f"Q {index}",
+            category=None, target_seconds=60, elapsed_seconds=elapsed, overtime_seconds=max(0.0, elapsed - 60),
+            ratings=ratings, overall=None, notes="", typed_points="", feedback=None, follow_ups_asked=[],
+            skipped=skipped, asked_at=datetime(2026, 1, 1, tzinfo=UTC),
+        )
+
+    data = summarise(
+        [answer(0, {"structure": 4, "impact": 2}, 75), answer(1, {}, 0, skipped=True),
+         answer(2, {"structure": 2, "impact": 3}, 40)],
+        {"structure": "Structure", "impact": "Impact"},
+    )
+    assert data.answered == 2 and data.skipped == 1
+    assert data.work_on[0] == "Lowest dimension: Impact (average 2.5)"
+    assert "Q1 ran +0:15 over" in data.work_on
+    assert data.rows[0][2] == "1:15 / 1:00 +0:15" and data.rows[1][2] == "skipped"
+    assert summarise([], {}).work_on  # always some advice
+
+
+async def test_prep_countdown_then_the_answer_starts_by_itself(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock, plan_id="prep-plan", pack_id=None, count=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        face = screen.query_one(ClockWidget)
+        assert screen.answer_clock.phase == "prep"
+        assert str(face.render()).startswith("prep 0:15")
+        clock.advance(5)
+        await until(pilot, lambda: str(face.render()).startswith("prep 0:10"))
+        await pilot.press("p")  # paused prep does not count down
+        clock.advance(100)
+        await pilot.press("p")
+        clock.advance(12)  # 10 s of prep left, so 2 s into the answer
+        await until(pilot, lambda: screen.answer_clock.phase == "answering")
+        assert screen.answer_clock.elapsed() == 2
+        await until(pilot, lambda: str(face.render()).startswith("0:02 / 2:00"))
+
+
+async def test_teleprompter_on_start_shows_the_backgrounder(tmp_path: Path) -> None:
+    from mockint.core.backgrounder.model import Backgrounder
+    from mockint.core.backgrounder.storage import save_backgrounder
+
+    save_backgrounder(Backgrounder(about=["Product lead for payments, ten years in fintech."]))
+    app = practice_app(tmp_path, ManualClock(), teleprompter=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        prompter = app.screen.query_one("#teleprompter")
+        assert prompter.display
+        assert "ten years in fintech" in str(prompter.render())
+        await pilot.press("t")
+        assert not prompter.display
+
+
+async def test_drill_asks_the_chosen_questions_in_order(tmp_path: Path) -> None:
+    targets = [("demo", "prioritise"), ("demo", "conflict")]
+    app = practice_app(tmp_path, ManualClock(), drill=targets, pack_id=None, count=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PracticeScreen)
+        assert [(q.pack_id, q.question_id) for q in screen.questions] == targets
+        session = app.store.get_session(screen.session_id)
+        assert session.title.startswith("Drill")

@@ -1,0 +1,84 @@
+"""Pictures of the main screens at 80x24 and 120x36 (fixed clock, date, seed and data).
+
+Update after an intended change: `pytest tests/test_tui_snapshots.py --snapshot-update`,
+then look at the SVGs in tests/__snapshots__/ before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.support.tui_support import ManualClock, make_app
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
+PRACTICE = {"pack_id": "demo", "seed": 7, "count": 3}
+
+
+def practice_app(tmp_path: Path, clock: ManualClock) -> Any:
+    return make_app(tmp_path, clock, start_screen="practice", screen_kwargs=dict(PRACTICE))
+
+
+def keys_then_time(clock: ManualClock, *steps: str | float) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Press keys and move the manual clock in order, then let it tick.
+
+    A float advances the clock by that many seconds; a negative one by that share of the
+    current question's target (-0.8 is 80% of it), so a picture does not depend on the target.
+    """
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        for step in steps:
+            if isinstance(step, str):
+                await pilot.press(step)
+            elif step < 0:
+                clock.advance(-step * pilot.app.screen.question.target_seconds)
+            else:
+                clock.advance(step)
+        await pilot.pause(0.3)  # one clock tick redraws the face
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_first_run(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(tmp_path), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_question_shown(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = ManualClock()
+    assert snap_compare(practice_app(tmp_path, clock), terminal_size=size, run_before=keys_then_time(clock))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_clock_running(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = ManualClock()
+    run = keys_then_time(clock, "space", -0.8)  # 80% of the target: the warning colour
+    assert snap_compare(practice_app(tmp_path, clock), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_overtime(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = ManualClock()
+    run = keys_then_time(clock, "space", -1.5)
+    assert snap_compare(practice_app(tmp_path, clock), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_rating(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = ManualClock()
+    run = keys_then_time(clock, "space", 55.0, "space", "4", "3", "k", *"grew signups 30% in Q2", "escape")
+    assert snap_compare(practice_app(tmp_path, clock), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = ManualClock()
+    answer = ("space", 70.0, "space", "3", "4", "2", "4", "3", "3", "enter")
+    run = keys_then_time(clock, *answer, "s", *answer)
+    assert snap_compare(practice_app(tmp_path, clock), terminal_size=size, run_before=run)
