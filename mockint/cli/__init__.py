@@ -28,6 +28,9 @@ _COMMANDS: dict[str, str] = {
     "packs": "mockint.cli.packs:packs",
     "themes": "mockint.cli.themes:themes",
     "paths": "mockint.cli.paths:paths",
+    "transcribe": "mockint.cli.voice:transcribe",
+    "say": "mockint.cli.voice:say",
+    "voice": "mockint.cli.voice:voice",
 }
 
 _SHORT_HELP: dict[str, str] = {
@@ -43,6 +46,9 @@ _SHORT_HELP: dict[str, str] = {
     "packs": "List, show, validate, import, export, remove or create question packs.",
     "themes": "List the available colour themes.",
     "paths": "Print where mockint keeps each of its files.",
+    "transcribe": "Transcribe a recorded answer and measure pace, pauses and fillers (voice extra).",
+    "say": "Speak text with the interviewer's voice, or write it to a WAV file (voice extra).",
+    "voice": "Speaking practice: check what is ready, play back or delete recordings (voice extra).",
 }
 
 

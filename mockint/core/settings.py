@@ -33,6 +33,9 @@ SETTINGS_HELP: dict[str, str] = {
     "auto_probe": "Ask a probing follow-up when an answer stops well short of its target.",
     "reduced_motion": "Calm the screen: no animations or flashing.",
     "theme": "The colour theme, remembered from the last one chosen.",
+    "voice_speak": "With --voice: the interviewer speaks each question aloud (off: recording only).",
+    "voice_keep_recordings": "With --voice: keep each answer's recording to play back (off: delete once transcribed).",
+    "voice_model": "With --voice: the speech model, a model name (base.en) or a model folder; empty for the default.",
 }
 
 
@@ -48,12 +51,16 @@ class Settings:
     auto_probe: bool = False
     reduced_motion: bool = False
     theme: str | None = None
+    voice_speak: bool = True
+    voice_keep_recordings: bool = True
+    voice_model: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The TOML content: every key, except theme when it is None (TOML has no null)."""
         out = dataclasses.asdict(self)
-        if out["theme"] is None:
-            del out["theme"]
+        for key in ("theme", "voice_model"):
+            if out[key] is None:
+                del out[key]
         return out
 
     def validate(self, *, path: str | None = None) -> list[Diagnostic]:
@@ -94,7 +101,7 @@ def _check(key: str, value: object) -> str | None:
         return _int_in(value, *ANSWER_RANGE)
     if key == "prep_seconds":
         return _int_in(value, *PREP_RANGE)
-    if key in ("bell", "auto_probe", "reduced_motion"):
+    if key in ("bell", "auto_probe", "reduced_motion", "voice_speak", "voice_keep_recordings"):
         return None if isinstance(value, bool) else f"expected true or false, got {value_kind(value)}"
     if key == "persona_style":
         if not isinstance(value, str) or value not in PERSONA_STYLES:
@@ -115,6 +122,14 @@ def _check(key: str, value: object) -> str | None:
             return None
         if not isinstance(value, str) or not is_slug(value):
             return "expected a theme name (lowercase letters, digits and inner hyphens)"
+        return None
+    if key == "voice_model":
+        if value is None:
+            return None
+        if not isinstance(value, str) or not 1 <= len(value) <= 1000 or value != value.strip():
+            return "expected a model name or a folder (1..1000 characters, no leading or trailing spaces)"
+        if find_control(value) is not None:
+            return "control characters are not allowed in a model name or folder"
         return None
     return "unknown setting"
 

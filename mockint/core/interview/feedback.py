@@ -264,10 +264,14 @@ def _count_fillers(text: str) -> dict[str, int]:
     return counts
 
 
+def number_tokens(text: str) -> list[str]:
+    """Every whole token that carries a number ("$10M", "24%", "3x", "tripled"), as written, in order."""
+    return [w.strip(".,;:!?()\"'") for w in re.findall(r"\S+", text) if _NUMBERS.search(w)]
+
+
 def _number_matches(text: str) -> tuple[int, tuple[str, ...]]:
-    # Count whole tokens that carry a number ("$10M", "24%", "3x", "tripled"), not single digits.
-    tokens = [w for w in re.findall(r"\S+", text) if _NUMBERS.search(w)]
-    examples = tuple(dict.fromkeys(t.strip(".,;:!?()\"'") for t in tokens))[:3]
+    tokens = number_tokens(text)
+    examples = tuple(dict.fromkeys(tokens))[:3]
     return len(tokens), examples
 
 
