@@ -43,6 +43,16 @@ class Audio:
         last = first + max(0, int(seconds * self.sample_rate)) * SAMPLE_WIDTH
         return self.pcm[first:last]
 
+    def resampled(self, sample_rate: int = SAMPLE_RATE) -> Audio:
+        """The same sound at `sample_rate`."""
+        if sample_rate == self.sample_rate or not self.pcm:
+            return Audio(self.pcm, sample_rate)
+        import miniaudio
+
+        fmt = miniaudio.SampleFormat.SIGNED16
+        pcm = miniaudio.convert_frames(fmt, 1, self.sample_rate, self.pcm, fmt, 1, sample_rate)
+        return Audio(bytes(pcm), sample_rate)
+
     def is_silent(self) -> bool:
         return rms_level(self.pcm) < SILENCE_RMS
 

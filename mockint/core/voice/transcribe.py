@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mockint.core.errors import MockintError, failure
-from mockint.core.voice.audio import Audio, read_audio
+from mockint.core.voice.audio import SAMPLE_RATE, Audio, read_audio
 from mockint.core.voice.metrics import SpeechMetrics, Word, measure, transcript_text
 
 MODEL_ENV = "MOCKINT_WHISPER_MODEL"
@@ -113,6 +113,7 @@ class SpeechModel:
         self._model = _load(choice, download=download)
 
     def transcribe(self, audio: Audio) -> Transcript:
+        audio = audio.resampled(SAMPLE_RATE)
         if audio.frames == 0 or audio.is_silent():
             return Transcript(words=(), duration_seconds=audio.duration)
         with self._lock:
