@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from mockint.cli import resolve_theme, theme_option
@@ -27,6 +29,10 @@ def check_selection(
 @click.option("--category", metavar="ID", help="Ask questions of this category only.")
 @click.option("--count", type=click.IntRange(min=1), metavar="N", help="How many questions.")
 @click.option("--seed", type=int, metavar="N", help="Seed for a repeatable choice and order of questions.")
+@click.option("--voice", is_flag=True, help="Practise out loud: questions are spoken, answers recorded and "
+              "transcribed (needs the voice extra).")
+@click.option("--audio-in", "audio_in", type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+              help="With --voice: take each answer's audio from FILE instead of a microphone.")
 @theme_option
 @click.pass_context
 def practice(
@@ -36,6 +42,8 @@ def practice(
     category: str | None,
     count: int | None,
     seed: int | None,
+    voice: bool,
+    audio_in: Path | None,
     theme: str | None,
 ) -> None:
     """Open the TUI straight into a practice interview.
@@ -45,11 +53,16 @@ def practice(
     p pause, s skip, escape end early.
     """
     check_selection(pack_id=pack_id, plan_id=plan_id, category=category, count=count, seed=seed)
+    extra: dict[str, object] = {}
+    if voice or audio_in is not None:
+        from mockint.cli.voice import voice_options
+
+        extra["voice"] = voice_options(audio_in)
     from mockint.tui.launch import launch
 
     launch(
         theme=resolve_theme(ctx, theme), screen="practice",
-        pack_id=pack_id, plan_id=plan_id, category=category, count=count, seed=seed,
+        pack_id=pack_id, plan_id=plan_id, category=category, count=count, seed=seed, **extra,
     )
 
 

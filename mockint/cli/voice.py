@@ -15,6 +15,7 @@ from mockint.cli.output import echo_json
 from mockint.core.errors import failure
 
 if TYPE_CHECKING:
+    from mockint.core.voice.port import VoiceOptions
     from mockint.core.voice.transcribe import ModelChoice
 
 
@@ -30,6 +31,26 @@ def model_choice(option: str | None) -> ModelChoice:
     from mockint.core.voice.transcribe import resolve_model
 
     return resolve_model(option, setting=load_settings().voice_model)
+
+
+def voice_options(audio_in: Path | None) -> VoiceOptions:
+    """`practice --voice [--audio-in FILE]`: check what can be checked before the app opens."""
+    _require()
+    from mockint.core.settings import load_settings
+    from mockint.core.voice.audio import read_audio
+    from mockint.core.voice.port import VoiceOptions
+    from mockint.core.voice.transcribe import check_model_directory, resolve_model
+
+    if audio_in is not None:
+        read_audio(audio_in)  # a damaged or missing file fails here, in one line
+    settings = load_settings()
+    choice = resolve_model(None, setting=settings.voice_model)
+    if choice.is_directory:
+        check_model_directory(choice.path)
+    return VoiceOptions(
+        model=choice, speak=settings.voice_speak, keep_recordings=settings.voice_keep_recordings,
+        audio_in=audio_in.resolve() if audio_in is not None else None,
+    )
 
 
 def _safe(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -137,5 +139,5 @@ def test_metrics_invariants(words: list[Word], duration: float) -> None:
 @given(timed_words())
 def test_pauses_are_gaps_between_consecutive_words(words: list[Word]) -> None:
     pauses = find_pauses(words)
-    gaps = [b.start - a.end for a, b in zip(words, words[1:], strict=False)]
+    gaps = [b.start - a.end for a, b in itertools.pairwise(words)]
     assert len(pauses) == sum(1 for g in gaps if g >= PAUSE_SECONDS)

@@ -74,9 +74,9 @@ def test_microphone_recording_streams_to_a_wav_put_in_place_at_the_end(null_audi
 
 
 def test_no_microphone_or_speakers_are_clear_errors(no_audio: None) -> None:
-    with pytest.raises(MockintError, match="error: no microphone: no audio input device could be opened$"):
+    with pytest.raises(MockintError, match=r"error: no microphone: no audio input device could be opened$"):
         open_capture(SAMPLE_RATE)
-    with pytest.raises(MockintError, match="error: no audio output device: sound cannot be played here$"):
+    with pytest.raises(MockintError, match=r"error: no audio output device: sound cannot be played here$"):
         open_playback(22_050)
 
 

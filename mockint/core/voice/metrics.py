@@ -7,6 +7,7 @@ audio. Fillers, numbers and STAR cues come from the typed-answer feedback
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,9 +31,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’.,%-][^\W_]+)*%?")
 _BULLET = re.compile(r"^\s*(?:[-*•+–]|\d+[.)])\s*")
 # Words too common to tell whether a key point was mentioned.
 _COMMON = frozenset(
-    "the and for with that this from into our was were are has have had but not you your their "
-    "then than them they its it's who what when how why which about over under more most less "
-    "very just also been being will would could should can did does done".split()
+    ["the", "and", "for", "with", "that", "this", "from", "into", "our", "was", "were", "are", "has", "have", "had", "but", "not", "you", "your", "their", "then", "than", "them", "they", "its", "it's", "who", "what", "when", "how", "why", "which", "about", "over", "under", "more", "most", "less", "very", "just", "also", "been", "being", "will", "would", "could", "should", "can", "did", "does", "done"]
 )
 
 
@@ -118,7 +117,7 @@ def normalise_fillers(text: str) -> str:
 def find_pauses(words: Sequence[Word], threshold: float = PAUSE_SECONDS) -> tuple[Pause, ...]:
     """Silences of at least `threshold` seconds between consecutive words (not before the first)."""
     pauses: list[Pause] = []
-    for before, after in zip(words, words[1:], strict=False):
+    for before, after in itertools.pairwise(words):
         gap = after.start - before.end
         if gap >= threshold:
             pauses.append(Pause(start=before.end, seconds=gap))

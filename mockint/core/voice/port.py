@@ -173,8 +173,7 @@ class VoiceSession:
 
         with self._lock:
             futures = list(self._pending)
-        done, not_done = wait(futures, timeout=timeout)
-        return not not_done
+        return not wait(futures, timeout=timeout).not_done
 
     # -- work on other threads -------------------------------------------------------------------
     def _say(self, text: str, stop: threading.Event) -> None:

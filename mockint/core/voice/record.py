@@ -17,11 +17,19 @@ import wave
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from mockint.core.errors import failure
 from mockint.core.paths import Paths
-from mockint.core.voice.audio import SAMPLE_RATE, SAMPLE_WIDTH, Audio, meter_level, read_audio, rms_level, write_wav
+from mockint.core.voice.audio import (
+    SAMPLE_RATE,
+    SAMPLE_WIDTH,
+    Audio,
+    meter_level,
+    read_audio,
+    rms_level,
+    write_wav,
+)
 
 #: How much sound the meter looks at.
 METER_WINDOW_SECONDS = 0.1
@@ -53,7 +61,7 @@ class MicrophoneRecorder:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._device: object | None = None
+        self._device: Any = None
         self._writer: wave.Wave_write | None = None
         self._temp: Path | None = None
         self._target: Path | None = None
@@ -66,7 +74,8 @@ class MicrophoneRecorder:
         device = open_capture(SAMPLE_RATE)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        writer = wave.open(os.fdopen(fd, "wb"), "wb")
+        os.close(fd)
+        writer = wave.open(temp, "wb")  # noqa: SIM115 (open until the answer stops; closed in stop())
         writer.setnchannels(1)
         writer.setsampwidth(SAMPLE_WIDTH)
         writer.setframerate(SAMPLE_RATE)
@@ -76,7 +85,7 @@ class MicrophoneRecorder:
         generator = self._capture()
         next(generator)
         try:
-            device.start(generator)  # type: ignore[attr-defined]
+            device.start(generator)
         except Exception as exc:
             self._discard()
             raise failure(f"the microphone would not start: {exc}") from None
@@ -103,9 +112,11 @@ class MicrophoneRecorder:
         if device is None or writer is None or temp is None or target is None:
             return None
         with contextlib.suppress(Exception):
-            device.close()  # type: ignore[attr-defined]
+            device.close()
         try:
             writer.close()  # writes the final header
+            with open(temp, "rb+") as done:
+                os.fsync(done.fileno())
             os.replace(temp, target)
         except OSError as exc:
             with contextlib.suppress(OSError):
@@ -119,7 +130,7 @@ class MicrophoneRecorder:
             self._device = self._writer = self._temp = self._target = None
         with contextlib.suppress(Exception):
             if device is not None:
-                device.close()  # type: ignore[attr-defined]
+                device.close()
             if writer is not None:
                 writer.close()
         if temp is not None:

@@ -11,6 +11,7 @@ import array
 import ctypes
 import threading
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,11 +53,12 @@ class _Engine:
             ctypes.c_void_p, ctypes.c_void_p,
         ]
         lib.espeak_ng_InitializePath(data.encode())
-        for step, status in (
+        steps: tuple[tuple[str, Callable[[], Any]], ...] = (
             ("start", lambda: lib.espeak_ng_Initialize(None)),
             ("open its output", lambda: lib.espeak_ng_InitializeOutput(_OUTPUT_SYNCHRONOUS, 0, None)),
             (f"load the voice {VOICE}", lambda: lib.espeak_ng_SetVoiceByName(VOICE.encode())),
-        ):
+        )
+        for step, status in steps:
             code = int(status())
             if code != 0:
                 raise failure(f"text to speech could not {step} (eSpeak NG status {code:#x})")
