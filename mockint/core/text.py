@@ -24,6 +24,12 @@ def find_control(text: str) -> int | None:
 _ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
+def find_any_control(text: str) -> int | None:
+    """Index of the first control character, tab and newline included, or None."""
+    m = _ANY_CONTROL.search(text)
+    return m.start() if m else None
+
+
 def one_line(text: str, replacement: str = "?") -> str:
     """`text` safe to draw as one terminal line: every control character (tab and newline
     too) replaced, so nothing from a file can move the cursor or change the terminal."""
