@@ -8,10 +8,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Header, Static
 
 from mockint.tui.widgets.key_bar import KeyBar
-from mockint.tui.widgets.title_bar import TitleBar
 
 DEFAULT_COUNT = 5
 MAX_COUNT = 10
@@ -41,7 +40,7 @@ class DrillScreen(Screen[None]):
         self._resumed_before = False
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         yield Static(id="drill-intro", markup=False)
         yield DataTable(id="drill-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="drill-detail", markup=False)

@@ -15,12 +15,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
 from mockint.tui.widgets.filter_bar import Chip, FilterBar
 from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.session_list import COLUMNS, SORTABLE, SessionList
-from mockint.tui.widgets.title_bar import TitleBar
 
 #: (label, days back or None for all time), in the order `d` cycles through them.
 PERIODS: tuple[tuple[str, int | None], ...] = (
@@ -101,7 +100,7 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         from mockint.core.history.queries import HistorySource
 
-        yield TitleBar()
+        yield Header()
         yield FilterBar(self.filters.chips(), defaults=ReviewFilters().chips(), id="filters")
         yield Static(id="review-summary", markup=False)
         yield SessionList(

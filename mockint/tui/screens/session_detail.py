@@ -14,13 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
 from mockint.core.history.records import AnswerRecord, SessionRecord
 from mockint.core.interview.clock import format_mmss
 from mockint.core.interview.rubric import DEFAULT_RUBRIC
 from mockint.tui.widgets.key_bar import KeyBar
-from mockint.tui.widgets.title_bar import TitleBar
 
 _DIMENSION_NAMES = {dim.id: dim.name for dim in DEFAULT_RUBRIC}
 
@@ -148,7 +147,7 @@ class SessionDetailScreen(Screen[None]):
         self.session: SessionRecord | None = None
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         try:
             self.session = self.app.store.get_session(self.session_id)  # type: ignore[attr-defined]
         except Exception as exc:  # an unknown id (e.g. deleted meanwhile) is a message, not a crash
