@@ -26,6 +26,8 @@ class DrillScreen(Screen[None]):
     """The questions most in need of practice, with why; `p` starts a practice on all of them."""
 
     CSS_PATH = "drill.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "Drill"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "practise", "Practise these"),
         Binding("plus,equals_sign", "count(1)", "More", key_display="+"),
@@ -47,8 +49,6 @@ class DrillScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "Drill"
         table = self.query_one(DataTable)
         table.add_columns("#", "Question", "Last", "When", "Why")
         self.load()

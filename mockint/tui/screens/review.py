@@ -61,6 +61,8 @@ class ReviewScreen(Screen[None]):
     """The session history with filters (pack, category, period, status) and sorting."""
 
     CSS_PATH = "review.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "History"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "next_sort", "Sort"),
         Binding("r", "reverse", "Flip"),
@@ -112,8 +114,6 @@ class ReviewScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "History"
         # No explicit focus: the list is the first focusable widget, so Textual's auto-focus
         # picks it, and the footer is not rebuilt once more for a second focus change.
         self._update_summary()

@@ -135,6 +135,8 @@ class SessionDetailScreen(Screen[None]):
     """Every answer of a session; `c` compares attempts at the focused answer's question."""
 
     CSS_PATH = "session_detail.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "Session"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "move(1)", "Next answer", key_display="↓"),
         Binding("up,k", "move(-1)", "Previous answer", key_display="↑"),
@@ -164,8 +166,6 @@ class SessionDetailScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "Session"
         cards = list(self.query(AnswerCard).results(AnswerCard))
         if cards:
             cards[0].focus()

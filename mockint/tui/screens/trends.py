@@ -101,6 +101,8 @@ class TrendsScreen(Screen[None]):
     """Plots of the last weeks; `w` changes the window, `d` opens the drill."""
 
     CSS_PATH = "trends.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "Trends"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("w", "window", "Window"),
         Binding("d", "drill", "Drill weakest"),
@@ -149,8 +151,6 @@ class TrendsScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "Trends"
         self.query_one("#trends").focus()
 
     async def action_window(self) -> None:

@@ -171,7 +171,10 @@ class SessionList(ScrollView, can_focus=True):
         self.descending = descending
         #: Times are shown in this zone (the app's clock's), so tests and snapshots are stable.
         self.tz = tz
-        self.row_count = 0
+        # Counted now, not on mount: with the virtual size known before the first layout, the
+        # scrollbar is part of that layout instead of making Textual lay the screen out again.
+        self.row_count = source.count(self.filters)
+        self.set_reactive(ScrollView.virtual_size, Size(0, self.row_count + 1))
         self._pages: LRUCache[int, list[HistoryRow]] = LRUCache(maxsize=32)
         self._lines: LRUCache[tuple[int, bool, int], Strip] = LRUCache(maxsize=512)
         #: Page fetches from the store so far (tests and the benchmark read it).
@@ -179,9 +182,6 @@ class SessionList(ScrollView, can_focus=True):
         self._styles: dict[str, Style] | None = None
 
     # -- data ----------------------------------------------------------------
-    def on_mount(self) -> None:
-        self.reload()
-
     def set_query(
         self, *, filters: dict[str, Any] | None = None, sort: str | None = None, descending: bool | None = None
     ) -> None:
