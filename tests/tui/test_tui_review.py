@@ -325,6 +325,7 @@ async def test_textual_scrollbar_follows_and_drives_the_list() -> None:
         assert len(line_text(session_list, 1)) == session_list.scrollable_size.width  # rows stop beside the bar
         # A click on the track below the thumb scrolls down; the thumb follows the list.
         await pilot.click(SessionList, offset=(session_list.outer_size.width - 1, session_list.size.height - 1))
+        await pilot.wait_for_scheduled_animations()  # the page scroll may be animated
         await pilot.pause()
         assert session_list.scroll_offset.y > 0 and bar.position == session_list.scroll_offset.y
         # A click in the rows still moves the cursor, not the scroll position.
