@@ -1,0 +1,120 @@
+"""Speaking practice on the practice screen: joins the voice (core) to the engine and the VoicePanel.
+
+The practice screen builds a `VoiceLink` when `--voice` is on, hands `link.port` to the
+PracticeSession as its VoicePort, and mounts `link.panel`. Everything the voice reports comes
+from its own threads and is brought to the app's thread with `App.call_from_thread`: a
+transcript is attached to its answer (`PracticeSession.attach_speech`, saved with it) and shown
+beside the rating panel. When the app has already closed, a late transcript is saved straight
+to the store so the spoken answer is not lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+from mockint.core.errors import MockintError
+from mockint.tui.widgets.voice_panel import VoicePanel
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from mockint.core.interview.session import PracticeSession
+    from mockint.core.paths import Paths
+    from mockint.core.voice.port import SpeechResult, VoiceOptions, VoiceSession
+
+#: How often the panel looks at what the voice is doing (and at the microphone's level).
+POLL_SECONDS = 0.1
+
+
+class VoiceLink:
+    """One interview's voice: the port the engine calls, the panel that shows it."""
+
+    def __init__(self, app: App[Any], options: VoiceOptions, paths: Paths) -> None:
+        from mockint.core.voice.port import VoiceSession
+
+        self.app = app
+        self.paths = paths
+        self.session: PracticeSession | None = None
+        self.panel = VoicePanel(id="voice")
+        self.port: VoiceSession = VoiceSession(
+            paths=paths, options=options, on_result=self._from_worker, on_notice=self._notice_from_worker,
+            key_points=self._key_points,
+        )
+        if options.audio_in is not None:
+            self.panel.border_title = f"Voice · answers from {options.audio_in.name}"
+        self._index = -1
+
+    def bind(self, session: PracticeSession) -> None:
+        """The engine's session is ready: recordings go under its id."""
+        self.session = session
+        self.port.session_id = session.session_id
+        self.panel.set_interval(POLL_SECONDS, self.poll)
+
+    def _key_points(self, index: int) -> str:
+        session = self.session
+        return session.points if session is not None and session.index == index else ""
+
+    # -- on the app's thread ------------------------------------------------------------------
+    def poll(self) -> None:
+        """Follow the voice: clear on a new question, the meter while recording, then "transcribing"."""
+        panel = self.panel
+        if not panel.is_mounted:
+            return
+        session = self.session
+        if session is not None and session.index != self._index:
+            self._index = session.index
+            panel.clear()
+        state = self.port.state
+        if state == "recording":
+            if panel.state != "recording":
+                panel.clear()
+                panel.start_meter(self.port.level)
+                panel.set_state("recording")
+        elif panel.state == "recording":
+            panel.stop_meter()
+            panel.set_state("transcribing")
+        elif state == "speaking" and panel.state == "idle":
+            panel.set_state("speaking")
+        elif state != "speaking" and panel.state == "speaking":
+            panel.set_state("idle")
+
+    def arrived(self, result: SpeechResult) -> None:
+        """A transcript (or why there is none): attach it to its answer; show it if still on it."""
+        session = self.session
+        if session is not None and result.transcript is not None:
+            try:
+                session.attach_speech(result.index, result.transcript, result.speech)
+            except MockintError as exc:
+                self.app.notify(f"Transcript not saved: {exc.diagnostics[0].message}", severity="error",
+                                markup=False)
+        if self.panel.is_mounted and (session is None or session.index == result.index):
+            self.panel.show_result(result.transcript, result.speech, result.error)
+        elif result.error:
+            self.app.notify(f"Answer {result.index + 1} not transcribed: {result.error}", markup=False)
+
+    def notice(self, message: str) -> None:
+        self.app.notify(message, title="Voice", markup=False)
+
+    def close(self) -> None:
+        self.port.close()
+
+    # -- from the voice's threads --------------------------------------------------------------
+    def _from_worker(self, result: SpeechResult) -> None:
+        try:
+            self.app.call_from_thread(self.arrived, result)
+        except RuntimeError:  # the app is gone: keep the transcript all the same
+            self._save_late(result)
+
+    def _notice_from_worker(self, message: str) -> None:
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self.notice, message)
+
+    def _save_late(self, result: SpeechResult) -> None:
+        session = self.session
+        if session is None or result.transcript is None:
+            return
+        from mockint.core.history.db.store import Store
+
+        with contextlib.suppress(MockintError, OSError, ValueError), Store.open(self.paths) as store:
+            store.set_answer_speech(session.session_id, result.index, result.transcript, result.speech)
