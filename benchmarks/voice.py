@@ -75,8 +75,8 @@ def transcription_times(model_dir: Path, lengths: list[float]) -> list[tuple[flo
 
 async def key_latencies(model_dir: Path, answer_wav: Path, presses: int) -> tuple[list[float], bool]:
     """Milliseconds from pressing a rating key to its handler running, while the answer is transcribed."""
-    from mockint.core.settings import Settings, save_settings
     from mockint.cli.voice import voice_options
+    from mockint.core.settings import Settings, save_settings
     from mockint.tui.app import MockintApp
 
     with tempfile.TemporaryDirectory() as home:
