@@ -37,7 +37,7 @@ async def test_shows_the_saved_values(tmp_path: Path) -> None:
         assert screen.query_one("#set-theme", Select).value == "textual-dark"
         assert [key for key, _ in FIELDS] == [
             "answer_seconds", "prep_seconds", "bell", "persona_name", "persona_style",
-            "auto_probe", "reduced_motion", "theme",
+            "auto_probe", "reduced_motion", "theme", "voice_speak", "voice_keep_recordings", "voice_model",
         ]
 
 

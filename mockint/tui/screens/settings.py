@@ -1,4 +1,4 @@
-"""Settings: answer and prep defaults, bell, interviewer persona, probing, motion, theme.
+"""Settings: answer and prep defaults, bell, interviewer persona, probing, motion, theme, voice.
 
 `ctrl+s` (or the Save button) validates every field through core's Settings.with_changes
 and writes the file atomically; a bad value is shown under its field, never a traceback.
@@ -30,8 +30,11 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("auto_probe", "Automatic probing"),
     ("reduced_motion", "Reduced motion"),
     ("theme", "Theme"),
+    ("voice_speak", "Speak questions"),
+    ("voice_keep_recordings", "Keep recordings"),
+    ("voice_model", "Speech model"),
 )
-_BOOLEANS = ("bell", "auto_probe", "reduced_motion")
+_BOOLEANS = ("bell", "auto_probe", "reduced_motion", "voice_speak", "voice_keep_recordings")
 
 
 def apply_motion(app: Any, reduced: bool) -> None:
@@ -80,6 +83,8 @@ class SettingsScreen(Screen[None]):
             return Input(str(value), type="integer", id=wid, compact=True, max_length=5)
         if key == "persona_name":
             return Input(str(value), id=wid, compact=True, max_length=60)
+        if key == "voice_model":
+            return Input(value or "", id=wid, compact=True, max_length=1000, placeholder="default")
         if key == "persona_style":
             return Select([(s, s) for s in PERSONA_STYLES], value=value, allow_blank=False, id=wid, compact=True)
         self.app.ensure_file_themes()  # type: ignore[attr-defined]  # read after the first frame otherwise
@@ -106,6 +111,8 @@ class SettingsScreen(Screen[None]):
                         values[key] = int(text)
                     except ValueError:
                         values[key] = text
+                elif key == "voice_model":
+                    values[key] = text or None
                 else:
                     values[key] = text
         return values
