@@ -57,7 +57,7 @@ def practice(
     if voice or audio_in is not None:
         from mockint.cli.voice import voice_options
 
-        extra["voice"] = voice_options(audio_in)
+        extra["voice_options"] = voice_options(audio_in)
     from mockint.tui.launch import launch
 
     launch(

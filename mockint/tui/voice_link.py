@@ -11,14 +11,13 @@ to the store so the spoken answer is not lost.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mockint.core.errors import MockintError
+from mockint.tui.app import MockintApp
 from mockint.tui.widgets.voice_panel import VoicePanel
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from mockint.core.interview.session import PracticeSession
     from mockint.core.paths import Paths
     from mockint.core.voice.port import SpeechResult, VoiceOptions, VoiceSession
@@ -30,19 +29,18 @@ POLL_SECONDS = 0.1
 class VoiceLink:
     """One interview's voice: the port the engine calls, the panel that shows it."""
 
-    def __init__(self, app: App[Any], options: VoiceOptions, paths: Paths) -> None:
+    def __init__(self, app: MockintApp, options: VoiceOptions, paths: Paths) -> None:
         from mockint.core.voice.port import VoiceSession
 
         self.app = app
         self.paths = paths
         self.session: PracticeSession | None = None
-        self.panel = VoicePanel(id="voice")
+        where = f" · answers from {options.audio_in.name}" if options.audio_in is not None else ""
+        self.panel = VoicePanel(title=f"Voice{where}", id="voice")
         self.port: VoiceSession = VoiceSession(
             paths=paths, options=options, on_result=self._from_worker, on_notice=self._notice_from_worker,
             key_points=self._key_points,
         )
-        if options.audio_in is not None:
-            self.panel.border_title = f"Voice · answers from {options.audio_in.name}"
         self._index = -1
 
     def bind(self, session: PracticeSession) -> None:
@@ -118,3 +116,13 @@ class VoiceLink:
 
         with contextlib.suppress(MockintError, OSError, ValueError), Store.open(self.paths) as store:
             store.set_answer_speech(session.session_id, result.index, result.transcript, result.speech)
+
+
+def open_voice_link(app: MockintApp, options: VoiceOptions) -> VoiceLink | None:
+    """The voice for one interview, or None (and a message saying why) when it cannot start."""
+    try:
+        return VoiceLink(app, options, app.paths)
+    except MockintError as exc:
+        app.notify(f"{exc.diagnostics[0].message}; practising without voice", title="Voice", severity="warning",
+                   markup=False)
+        return None

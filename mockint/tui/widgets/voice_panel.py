@@ -1,10 +1,10 @@
-"""Speaking practice beside the rating panel: the microphone's level, what the voice is doing,
+"""Speaking practice under the conversation: the microphone's level, what the voice is doing,
 then the answer's transcript with its pace, pauses and fillers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,17 +29,16 @@ class VoicePanel(Vertical):
     """Level meter, status line and transcript + speaking metrics of the current answer."""
 
     DEFAULT_CSS = """
-    VoicePanel { height: auto; max-height: 50%; border: round $primary 50%; padding: 0 1; }
+    VoicePanel { height: auto; max-height: 45%; border: round $primary 50%; padding: 0 1; }
     VoicePanel #voice-status { height: auto; }
     VoicePanel.-recording #voice-status { color: $text-error; text-style: bold; }
     VoicePanel #voice-meter { height: 1; }
     VoicePanel #voice-meter Bar { width: 1fr; }
-    VoicePanel #voice-result { height: auto; max-height: 16; }
+    VoicePanel #voice-result { height: auto; max-height: 14; }
     """
-    BORDER_TITLE: ClassVar[str] = "Voice"
-
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, title: str = "Voice", id: str | None = None) -> None:
         super().__init__(id=id)
+        self.border_title = title
         self._level_source: Callable[[], float] | None = None
         self._meter_timer: Timer | None = None
         self.state = "idle"
@@ -52,7 +51,7 @@ class VoicePanel(Vertical):
             yield Static("", id="voice-metrics")
 
     def on_mount(self) -> None:
-        self.border_title = self.BORDER_TITLE
+        self.query_one("#voice-result").display = False
         self._meter_timer = self.set_interval(METER_SECONDS, self._read_level, pause=True)
         self.query_one("#voice-meter").display = False
 
@@ -96,6 +95,7 @@ class VoicePanel(Vertical):
         self.stop_meter()
         self.query_one("#voice-transcript", Static).update("")
         self.query_one("#voice-metrics", Static).update("")
+        self.query_one("#voice-result").display = False
         self.set_state("idle")
 
     def show_result(self, transcript: str | None, speech: dict[str, Any] | None, error: str | None = None) -> None:
@@ -114,3 +114,4 @@ class VoicePanel(Vertical):
         )
         lines = summary_lines(speech or {})
         self.query_one("#voice-metrics", Static).update(Text("\n".join(lines)))
+        self.query_one("#voice-result").display = True
