@@ -73,8 +73,10 @@ def transcription_times(model_dir: Path, lengths: list[float]) -> list[tuple[flo
     return rows
 
 
-async def key_latencies(model_dir: Path, answer_wav: Path, presses: int) -> tuple[list[float], bool]:
+async def key_latencies(model_dir: Path, answer_wav: Path, presses: int) -> tuple[list[float], float]:
     """Milliseconds from pressing a rating key to its handler running, while the answer is transcribed."""
+    from textual import events
+
     from mockint.cli.voice import voice_options
     from mockint.core.settings import Settings, save_settings
     from mockint.tui.app import MockintApp
@@ -84,7 +86,7 @@ async def key_latencies(model_dir: Path, answer_wav: Path, presses: int) -> tupl
         save_settings(Settings(voice_model=str(model_dir), voice_speak=False))
         options = voice_options(answer_wav)
         app = MockintApp(start_screen="practice", remember_theme=False,
-                         screen_kwargs={"pack_id": "behavioral-star", "count": 2, "seed": 5, "voice": options})
+                         screen_kwargs={"pack_id": "behavioral-star", "count": 2, "seed": 5, "voice_options": options})
         async with app.run_test(headless=True, size=(100, 30)) as pilot:
             await pilot.pause(0.3)
             screen = app.screen
@@ -99,29 +101,32 @@ async def key_latencies(model_dir: Path, answer_wav: Path, presses: int) -> tupl
             await pilot.press("space")
             await pilot.pause(0.5)
             await pilot.press("space")  # the clock stops: transcription starts in the background
-            voice = screen.voice  # type: ignore[attr-defined]
-            latencies = []
-            overlapped = False
+            voice = screen.voice_link.port  # type: ignore[attr-defined]
+            started = time.perf_counter()
+            latencies = []  # only the presses made while the transcription ran
             for i in range(presses):
-                overlapped = overlapped or voice.state == "transcribing"
+                if voice.state != "transcribing":
+                    break
                 before = len(handled)
+                key = str(1 + i % 5)
                 pressed = time.perf_counter()
-                await pilot.press(str(1 + i % 5))
+                # As the terminal driver does (Pilot.press also waits for the whole process to idle,
+                # which it never is while the transcription runs on its thread).
+                app.post_message(events.Key(key, key))
                 while len(handled) == before:
                     await asyncio.sleep(0.001)
                 latencies.append((handled[-1] - pressed) * 1000.0)
                 await asyncio.sleep(0.05)
-                if voice.state != "transcribing" and i >= 10:
-                    break
-            voice.wait(120)
-    return latencies, overlapped
+            assert voice.wait(300)
+            transcribing = time.perf_counter() - started
+    return latencies, transcribing
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--model", type=Path, default=None, help="model folder (default: the bundled tiny.en)")
     parser.add_argument("--lengths", default="20,40,60", help="answer lengths in seconds (default 20,40,60)")
-    parser.add_argument("--presses", type=int, default=40, help="rating keys pressed while transcribing")
+    parser.add_argument("--presses", type=int, default=400, help="rating keys pressed while transcribing")
     args = parser.parse_args()
     from mockint.core.voice import voice_unavailable
 
@@ -143,12 +148,15 @@ def main() -> int:
         wav = Path(tmp) / "answer.wav"
         audio = spoken_answer(40.0)
         write_wav(wav, audio)  # type: ignore[arg-type]
-        latencies, overlapped = asyncio.run(key_latencies(model_dir, wav, args.presses))
-    worst = max(latencies)
-    ordered = sorted(latencies)
-    print(f"rating keys while transcribing: {len(latencies)} presses, median {ordered[len(ordered) // 2]:.1f} ms, "
-          f"worst {worst:.1f} ms (limit {KEY_LIMIT_MS:.0f} ms){'' if overlapped else ' — transcription was over first'}")
-    ok &= worst <= KEY_LIMIT_MS and overlapped
+        latencies, transcribing = asyncio.run(key_latencies(model_dir, wav, args.presses))
+    if not latencies:
+        print("rating keys while transcribing: none pressed (the transcription was over first)")
+        ok = False
+    else:
+        ordered = sorted(latencies)
+        print(f"rating keys while a 40 s answer was transcribed ({transcribing:.1f} s): {len(latencies)} presses, "
+              f"median {ordered[len(ordered) // 2]:.1f} ms, worst {ordered[-1]:.1f} ms (limit {KEY_LIMIT_MS:.0f} ms)")
+        ok &= ordered[-1] <= KEY_LIMIT_MS
     print("PASS" if ok else "FAIL")
     return 0 if ok else 1
 
