@@ -83,9 +83,9 @@ class VoiceLink:
         if session is not None and result.transcript is not None:
             try:
                 session.attach_speech(result.index, result.transcript, result.speech)
-            except MockintError as exc:
-                self.app.notify(f"Transcript not saved: {exc.diagnostics[0].message}", severity="error",
-                                markup=False)
+            except (MockintError, ValueError) as exc:
+                reason = exc.diagnostics[0].message if isinstance(exc, MockintError) else str(exc)
+                self.app.notify(f"Transcript not saved: {reason}", severity="error", markup=False)
         if self.panel.is_mounted and (session is None or session.index == result.index):
             self.panel.show_result(result.transcript, result.speech, result.error)
         elif result.error:

@@ -208,9 +208,11 @@ class VoiceSession:
         try:
             if self._model is None:
                 raise MockintError(self._model_error or "the speech model is not loaded", exit_code=1)
+            from mockint.core.history.limits import MAX_TRANSCRIPT
+
             transcript = self._model.transcribe_file(path)
             metrics = transcript.metrics(points)
-            result = SpeechResult(index, transcript.text, metrics.as_dict(), path)
+            result = SpeechResult(index, transcript.text[:MAX_TRANSCRIPT], metrics.as_dict(), path)
         except MockintError as exc:
             result = SpeechResult(index, recording=path, error=_message(exc))
         except Exception as exc:  # never lose the interview to a transcription failure
