@@ -147,6 +147,11 @@ class Paths:
         return self.data_dir / "backups"
 
     @property
+    def recordings_dir(self) -> Path:
+        """Spoken answers' recordings, `<session id>/<index>.wav` (docs/voice.md)."""
+        return self.data_dir / "recordings"
+
+    @property
     def settings(self) -> Path:
         return self.config_dir / "settings.toml"
 
@@ -168,6 +173,7 @@ class Paths:
             "pack_index": str(self.pack_index),
             "backgrounder": str(self.backgrounder),
             "backups": str(self.backups_dir),
+            "recordings": str(self.recordings_dir),
             "settings": str(self.settings),
             "themes": str(self.themes_dir),
             "logs": str(self.log_dir),

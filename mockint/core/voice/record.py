@@ -37,7 +37,7 @@ METER_WINDOW_SECONDS = 0.1
 
 def recordings_dir(paths: Paths) -> Path:
     """Where answers' recordings are kept: `recordings/` in the data folder."""
-    return paths.data_dir / "recordings"
+    return paths.recordings_dir
 
 
 def recording_path(paths: Paths, session_id: str, index: int) -> Path:
