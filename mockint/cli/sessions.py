@@ -6,12 +6,14 @@ so everything beyond click is imported inside the command that needs it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from mockint.cli import resolve_theme, theme_option
+from mockint.core.format import plural
 
 if TYPE_CHECKING:
     from mockint.core.history.db.store import Store
@@ -197,64 +199,83 @@ def export(session_ids: tuple[str, ...], all_: bool, fmt: str, output: str | Non
     store = _open_store()
     try:
         if all_:
-            records = store.sessions()
+            records: Iterable[SessionRecord] = store.iter_sessions()
         else:
             ids = list(dict.fromkeys(store.resolve_id(s) for s in session_ids))
             by_id = {r.id: r for r in store.sessions(ids)}
             records = [by_id[i] for i in ids]
+        if fmt == "json":
+            count = _write_export(output, lambda out: session_io.write_json(records, out))
+        else:
+            listed = list(records)
+            write = session_io.export_csv if fmt == "csv" else session_io.export_markdown
+            count = _write_export(output, lambda out: (out.write(write(listed)), len(listed))[1])
     finally:
         store.close()
-    if fmt == "json":
-        text = session_io.export_json(records)
-    elif fmt == "csv":
-        text = session_io.export_csv(records)
-    else:
-        text = session_io.export_markdown(records)
+    if output is not None and output != "-":
+        click.echo(f"Exported {plural(count, 'session')} to {output}", err=True)
+
+
+def _write_export(output: str | None, write: Callable[[IO[str]], int]) -> int:
+    """Run `write` on standard output, or on FILE replaced atomically when it succeeds."""
+    import io
+    import sys
+
     if output is None or output == "-":
-        click.echo(text, nl=False)
-        return
+        return write(sys.stdout)
     from pathlib import Path
 
-    from mockint.core.atomic import atomic_write_text
+    from mockint.core.atomic import atomic_writer
     from mockint.core.errors import failure
 
     try:
-        atomic_write_text(Path(output), text)
+        with atomic_writer(Path(output)) as raw:
+            out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+            count = write(out)
+            out.flush()
+            out.detach()  # atomic_writer closes the file itself
+        return count
     except OSError as exc:
         raise failure(f"cannot write: {exc.strerror or exc}", path=output) from None
-    click.echo(f"Exported {len(records)} session(s) to {output}", err=True)
 
 
 @click.command("import-sessions")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 def import_sessions(file: str) -> None:
     """Restore or merge a JSON export. Idempotent (sessions already present are left alone);
-    all or nothing (one bad field and nothing is imported)."""
+    all or nothing (one bad field and nothing is imported). Files of any size are read a piece
+    at a time. A stored session whose content differs from the file's is kept and reported as
+    a conflict (exit 1)."""
+    import io
+    import sys
+
     from mockint.core.errors import MockintError, failure
-    from mockint.core.history.io.export import MAX_EXPORT_BYTES, import_json
+    from mockint.core.history.io.export import import_file
 
     try:
-        if file == "-":
-            import sys
-
-            data = sys.stdin.buffer.read(MAX_EXPORT_BYTES + 1)
-        else:
-            with open(file, "rb") as fh:
-                data = fh.read(MAX_EXPORT_BYTES + 1)
+        raw = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115 (closed below)
     except OSError as exc:
         raise failure(f"cannot read: {exc.strerror or exc}", path=file) from None
-    if len(data) > MAX_EXPORT_BYTES:
-        raise MockintError(f"larger than {MAX_EXPORT_BYTES // (1024 * 1024)} MiB; not imported", path=file)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MockintError(f"not UTF-8 text (byte {exc.start}); not imported", path=file) from None
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     store = _open_store(check=True)
     try:
-        report = import_json(text, store, source=file)
+        report = import_file(text, store, source=file)
+    except UnicodeDecodeError as exc:
+        raise MockintError(f"not UTF-8 text ({exc.reason}); not imported", path=file) from None
+    except OSError as exc:
+        raise failure(f"cannot read: {exc.strerror or exc}", path=file) from None
     finally:
         store.close()
+        if file != "-":
+            text.close()
     click.echo(
-        f"Imported {len(report.added)} session(s) with {report.answers_added} answer(s); "
-        f"{len(report.unchanged)} already present, left unchanged."
+        f"Imported {plural(len(report.added), 'session')} with {plural(report.answers_added, 'answer')}; "
+        f"{len(report.unchanged):,} already present, left unchanged."
     )
+    if report.conflicts:
+        from mockint.core.text import escape_for_listing
+
+        for sid in report.conflicts:
+            click.echo(f"{file}: conflict: session {escape_for_listing(sid)} is already stored with "
+                       "different content; kept as it was", err=True)
+        raise failure(f"{plural(len(report.conflicts), 'conflict')}: the stored sessions were kept", path=file)

@@ -125,7 +125,7 @@ def test_export_needs_ids_or_all(capsys: pytest.CaptureFixture[str], ids: list[s
 def test_export_formats_and_atomic_file(capsys: pytest.CaptureFixture[str], ids: list[str], tmp_path: Path) -> None:
     target = tmp_path / "out" / "backup.json"
     code, out, err = run(capsys, "export", "--all", "-o", str(target))
-    assert code == 0 and out == "" and "Exported 3 session(s)" in err
+    assert code == 0 and out == "" and "Exported 3 sessions" in err
     doc = json.loads(target.read_text())
     assert doc["format"] == 1 and _is_iso_with_offset(doc["exported_at"])
     _, shown, _ = run(capsys, "show", ids[1], "--json")
@@ -144,11 +144,30 @@ def test_import_sessions_round_trip_and_idempotent(capsys: pytest.CaptureFixture
     _, before, _ = run(capsys, "history", "--json")
     monkeypatch.setenv("MOCKINT_HOME", str(tmp_path / "restored"))
     code, out, _ = run(capsys, "import-sessions", str(backup))
-    assert code == 0 and out.startswith("Imported 3 session(s) with 5 answer(s); 0 already present")
+    assert code == 0 and out.startswith("Imported 3 sessions with 5 answers; 0 already present")
     _, after, _ = run(capsys, "history", "--json")
     assert json.loads(after) == json.loads(before)
     code, out, _ = run(capsys, "import-sessions", str(backup))
-    assert code == 0 and out.startswith("Imported 0 session(s) with 0 answer(s); 3 already present")
+    assert code == 0 and out.startswith("Imported 0 sessions with 0 answers; 3 already present")
+
+
+def test_reimporting_changed_content_is_a_conflict_naming_the_id(
+        capsys: pytest.CaptureFixture[str], ids: list[str], tmp_path: Path) -> None:
+    backup = tmp_path / "backup.json"
+    run(capsys, "export", "--all", "-o", str(backup))
+    doc = json.loads(backup.read_text())
+    doc["sessions"][0]["answers"][0]["notes"] = "changed since the backup"
+    doc["sessions"].append({**doc["sessions"][2], "id": "brand-new"})
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(doc))
+    code, out, err = run(capsys, "import-sessions", str(changed))
+    sid = doc["sessions"][0]["id"]
+    assert code == 1
+    assert out.startswith("Imported 1 session with 1 answer; 2 already present, left unchanged.")
+    assert f"conflict: session {sid} is already stored with different content" in err
+    assert "left unchanged" not in err
+    _, shown, _ = run(capsys, "show", sid, "--json")
+    assert json.loads(shown)["answers"][0]["notes"] == "Keep it short"  # the stored one is kept
 
 
 def test_import_sessions_refusals(capsys: pytest.CaptureFixture[str], ids: list[str], tmp_path: Path) -> None:

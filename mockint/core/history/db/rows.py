@@ -14,7 +14,7 @@ from mockint.core.history.summary import STATUSES, SessionSummary, iso
 from mockint.core.text import find_any_control
 
 if TYPE_CHECKING:
-    from mockint.core.history.records import AnswerRecord
+    from mockint.core.history.records import AnswerRecord, SessionRecord
 
 
 @functools.cache
@@ -158,6 +158,26 @@ def answer_from_row(row: sqlite3.Row) -> AnswerRecord:
         answered_at=datetime.fromisoformat(row["answered_at"]),
         transcript=row["transcript"],
         speech=None if speech is None else json.loads(speech),
+    )
+
+
+def session_from_row(row: sqlite3.Row, answers: list[AnswerRecord]) -> SessionRecord:
+    """A `sessions` row (SELECT *) and its answers as one record."""
+    from mockint.core.history.records import SessionRecord
+
+    return SessionRecord(
+        id=row["id"],
+        title=row["title"],
+        started_at=datetime.fromisoformat(row["started_at"]),
+        ended_at=None if row["ended_at"] is None else datetime.fromisoformat(row["ended_at"]),
+        status=row["status"],
+        pack=row["pack"],
+        plan=row["plan"],
+        seed=row["seed"],
+        question_count=row["question_count"],
+        answers=answers,
+        tag=row["tag"],
+        ended_early=bool(row["ended_early"]),
     )
 
 

@@ -16,7 +16,7 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -33,12 +33,14 @@ from mockint.core.history.db.rows import (
     check_answer,
     check_tag,
     session_filters,
+    session_from_row,
     summary_from_row,
 )
 from mockint.core.history.summary import SessionSummary, iso
 from mockint.core.paths import Paths, get_paths, path_exists
 
 if TYPE_CHECKING:
+    from mockint.core.history.db.bulk import Merged
     from mockint.core.history.records import AnswerRecord, Attempt, SessionRecord
     from mockint.core.history.stats import Stats, WeakQuestion
     from mockint.core.interview.interviewer import Interview, PlannedQuestion
@@ -290,10 +292,10 @@ class Store:
                 raise failure(f"session {session_id} has no saved answer at index {index}",
                               path=self.paths.database_file)
 
-    def import_sessions(self, sessions: Sequence[SessionRecord]) -> tuple[list[str], list[str]]:
-        """Add sessions (with their answers) in ONE transaction; returns (added ids, unchanged ids).
-
-        A session whose id is already stored is left exactly as it is (idempotent import).
+    def import_sessions(self, sessions: Iterable[SessionRecord]) -> Merged:
+        """Add sessions (with their answers) in ONE transaction: all of them, or none if reading
+        `sessions` (which may be a lazy stream) raises. A session whose id is already stored is
+        left exactly as it is: `unchanged` when the content is the same, else a `conflict`.
         """
         from mockint.core.history.db.bulk import insert_sessions
 
@@ -361,28 +363,23 @@ class Store:
             where = f" WHERE id IN ({', '.join('?' * len(ids))})"
         srows = self._query(f"SELECT * FROM sessions{where} ORDER BY started_ts, id", params)
         awhere = where.replace("WHERE id", "WHERE session_id")
-        from mockint.core.history.records import SessionRecord
-
         by_session: dict[str, list[AnswerRecord]] = {}
         for r in self._query(f"SELECT {ANSWER_COLUMNS} FROM answers{awhere} ORDER BY session_id, idx", params):
             by_session.setdefault(r["session_id"], []).append(answer_from_row(r))
-        return [
-            SessionRecord(
-                id=r["id"],
-                title=r["title"],
-                started_at=datetime.fromisoformat(r["started_at"]),
-                ended_at=None if r["ended_at"] is None else datetime.fromisoformat(r["ended_at"]),
-                status=r["status"],
-                pack=r["pack"],
-                plan=r["plan"],
-                seed=r["seed"],
-                question_count=r["question_count"],
-                answers=by_session.get(r["id"], []),
-                tag=r["tag"],
-                ended_early=bool(r["ended_early"]),
+        return [session_from_row(r, by_session.get(r["id"], [])) for r in srows]
+
+    def iter_sessions(self, batch: int = 200) -> Iterator[SessionRecord]:
+        """Every session, oldest first, read `batch` at a time (an export of any size in little memory)."""
+        after: tuple[float, str] = (float("-inf"), "")
+        while True:
+            rows = self._query(
+                "SELECT id, started_ts FROM sessions WHERE (started_ts, id) > (?, ?) ORDER BY started_ts, id LIMIT ?",
+                (*after, batch),
             )
-            for r in srows
-        ]
+            if not rows:
+                return
+            yield from self.sessions([r[0] for r in rows])
+            after = (float(rows[-1][1]), str(rows[-1][0]))
 
     @_decoded
     def list_sessions(
