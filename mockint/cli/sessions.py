@@ -13,7 +13,8 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from mockint.cli import resolve_theme, theme_option
-from mockint.core.format import plural
+from mockint.core.format import mmss, overtime, plural, when
+from mockint.core.text import escape_for_listing as esc
 
 if TYPE_CHECKING:
     from mockint.core.history.db.store import Store
@@ -38,12 +39,7 @@ def _echo_json(data: Any) -> None:
 
 
 def _local(dt: datetime | None) -> str:
-    return "-" if dt is None else dt.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _mmss(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
+    return "-" if dt is None else when(dt)
 
 
 def _avg(value: float | None) -> str:
@@ -82,40 +78,47 @@ def history(as_json: bool, limit: int, pack: str | None, status: str | None) -> 
         return
     click.echo(f"{'ID':<10}{'STARTED':<18}{'STATUS':<12}{'ANSWERED':<10}{'AVG':<6}{'PACK/PLAN':<22}TITLE")
     for r in rows:
-        where = r.plan or r.pack or "-"
+        where = esc(r.plan or r.pack or "-")
         answered = f"{r.answered}/{r.question_count}"
+        status = "ended early" if r.ended_early else r.status
+        title = esc(r.title) + (f" [{esc(r.tag)}]" if r.tag else "")
         click.echo(
-            f"{r.id[:8]:<10}{_local(r.started_at):<18}{r.status:<12}{answered:<10}{_avg(r.avg_rating):<6}"
-            f"{where[:21]:<22}{r.title}"
+            f"{esc(r.id[:8]):<10}{_local(r.started_at):<18}{status:<12}{answered:<10}{_avg(r.avg_rating):<6}"
+            f"{where[:21]:<22}{title}"
         )
 
 
 def _show_text(s: SessionRecord) -> None:
-    click.echo(f"{s.title or 'Practice session'}")
-    click.echo(f"  id:       {s.id}")
-    click.echo(f"  started:  {_local(s.started_at)}   ended: {_local(s.ended_at)}   status: {s.status}")
+    """One session as text; what others wrote (titles, question text, notes) cannot forge lines."""
+    click.echo(esc(s.title or "Practice session"))
+    click.echo(f"  id:       {esc(s.id)}")
+    status = f"{s.status}, ended early" if s.ended_early else s.status
+    click.echo(f"  started:  {_local(s.started_at)}   ended: {_local(s.ended_at)}   status: {status}")
+    if s.tag:
+        click.echo(f"  target:   {esc(s.tag)}")
     if s.pack or s.plan:
-        click.echo(f"  pack:     {s.pack or '-'}   plan: {s.plan or '-'}")
+        click.echo(f"  pack:     {esc(s.pack or '-')}   plan: {esc(s.plan or '-')}")
     answered = sum(1 for a in s.answers if not a.skipped)
     click.echo(f"  answered: {answered} of {s.question_count}   average rating: {_avg(s.avg_rating)}")
     for a in s.answers:
         click.echo("")
-        click.echo(f"{a.index + 1}. {a.question_text}")
-        click.echo(f"   [{a.pack_id}/{a.question_id}{' · ' + a.category if a.category else ''}]")
+        click.echo(f"{a.index + 1}. {esc(a.question_text)}")
+        click.echo(f"   [{esc(a.pack_id)}/{esc(a.question_id)}{' · ' + esc(a.category) if a.category else ''}]")
         if a.skipped:
             click.echo("   skipped")
             continue
-        over = f"  (+{_mmss(a.overtime_seconds)} over)" if a.overtime_seconds > 0 else ""
-        click.echo(f"   time: {_mmss(a.elapsed_seconds)} of {_mmss(a.target_seconds)}{over}")
+        over = f"  ({overtime(a.overtime_seconds)} overtime)" if a.overtime_seconds > 0 else ""
+        click.echo(f"   time: {mmss(a.elapsed_seconds)} of {mmss(a.target_seconds)}{over}")
         if a.ratings:
-            click.echo("   ratings: " + ", ".join(f"{k} {v}" for k, v in a.ratings.items()))
+            click.echo("   ratings: " + ", ".join(f"{esc(k)} {v}" for k, v in a.ratings.items()))
         if a.overall is not None:
             click.echo(f"   overall: {a.overall}/5")
-        for label, text in (("points", a.typed_points), ("notes", a.notes)):
+        for label, text in (("points", a.typed_points), ("notes", a.notes), ("transcript", a.transcript or "")):
             if text.strip():
                 click.echo(f"   {label}:")
-                for line in text.splitlines():
-                    click.echo(f"     {line}")
+                # Each line of the text on a line of its own, indented; nothing in it can start another.
+                for line in text.split("\n"):
+                    click.echo(f"     {esc(line)}")
 
 
 @click.command()
@@ -160,19 +163,19 @@ def stats(as_json: bool, weakest: int) -> None:
     click.echo(f"Sessions: {result.sessions} ({result.complete} complete)")
     click.echo(f"Answers: {result.count} (+{result.skipped} skipped)   average rating: {_avg(result.average)}")
     if result.overtime_rate is not None:
-        click.echo(f"Over time: {result.overtime_rate:.0%} of answers")
-    click.echo(f"Streak: {result.current_streak} day(s) now, longest {result.longest_streak}")
+        click.echo(f"Overtime: {result.overtime_rate:.0%} of answers")
+    click.echo(f"Streak: {plural(result.current_streak, 'day')} now, longest {result.longest_streak}")
     if result.categories:
         click.echo("\nBy category:")
         for c in result.categories:
             over = "-" if c.overtime_rate is None else f"{c.overtime_rate:.0%}"
-            click.echo(f"  {(c.category or '(none)')[:30]:<32}{c.count:>5} answers  avg {_avg(c.average):<5}"
-                       f"  over time {over}")
+            click.echo(f"  {esc(c.category or '(none)')[:30]:<32}{c.count:>5} answers  avg {_avg(c.average):<5}"
+                       f"  overtime {over}")
     if result.dimensions:
         click.echo("\nBy rubric dimension:")
         for d in result.dimensions:
             trend = " ".join(_avg(w.average) for w in d.weeks[-6:])
-            click.echo(f"  {d.dimension[:30]:<32}{d.count:>5} ratings  avg {_avg(d.average):<5}  weeks: {trend}")
+            click.echo(f"  {esc(d.dimension)[:30]:<32}{d.count:>5} ratings  avg {_avg(d.average):<5}  weeks: {trend}")
     if result.weeks:
         click.echo("\nBy week:")
         for w in result.weeks[-8:]:
@@ -181,7 +184,7 @@ def stats(as_json: bool, weakest: int) -> None:
         click.echo("\nPractise next:")
         for q in weak:
             state = "due" if q.due else f"due {_local(q.due_at)}"
-            click.echo(f"  {q.pack_id}/{q.question_id}  last {_avg(q.last_rating)}  ({state})")
+            click.echo(f"  {esc(q.pack_id)}/{esc(q.question_id)}  last {_avg(q.last_rating)}  ({state})")
 
 
 @click.command()

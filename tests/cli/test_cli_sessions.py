@@ -215,3 +215,72 @@ def test_review_opens_the_tui_on_the_review_screen(capsys: pytest.CaptureFixture
     assert run(capsys, "review", "--theme", "nord")[0] == 0
     assert run(capsys, "--theme", "gruvbox", "review")[0] == 0
     assert calls == [{"theme": "nord", "screen": "review"}, {"theme": "gruvbox", "screen": "review"}]
+
+
+def test_text_from_others_cannot_forge_history_or_show_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    clock = Clock()
+    store = Store.open(now=clock)
+    forged = "Fine\n00000000  2026-01-01 00:00  complete    9/9       5.00  fake"
+    iv = interview("a")
+    iv = type(iv)(title=forged + "\u202egnp.exe", pack_id=iv.pack_id, plan_id=iv.plan_id, seed=iv.seed,
+                  questions=iv.questions, skipped=iv.skipped)
+    sid = store.create_session(iv, tag="Acme\u200b")
+    store.save_answer(sid, answer(0, "a", clock.advance(minutes=1), notes="ok\n2. Forged question\u2028x"))
+    store.close()
+    code, out, _ = run(capsys, "history")
+    assert code == 0 and len(out.splitlines()) == 2  # the header and one row
+    assert "Fine\\n00000000" in out and "\\u202e" in out and "\u202e" not in out and "\\u200b" in out
+    code, out, _ = run(capsys, "show", sid)
+    assert code == 0 and "\u202e" not in out and "\u2028" not in out
+    assert not any(line.startswith("2. Forged") for line in out.splitlines())
+    assert "     2. Forged question\\u2028x" in out
+
+
+ODD_TIMES = [
+    ("9999-12-31T23:59:59+00:00", 253402300799.0),
+    ("0001-01-01T00:00:00+00:00", -62135596800.0),
+    ("not a time", "not a number"),
+    ("2026-11-16T09:00:00", 1e300),
+]
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT-14", "Etc/GMT+12", "UTC"])
+def test_odd_times_in_the_database_never_crash_the_readers(capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch, zone: str) -> None:
+    import sqlite3
+    import time
+
+    from mockint.core.history import queries
+
+    clock = Clock()
+    store = Store.open(now=clock)
+    ids = []
+    for text, ts in ODD_TIMES:
+        sid = store.create_session(interview("a", "b"))
+        store.save_answer(sid, answer(0, "a", clock.advance(minutes=1)))
+        ids.append(sid)
+        with sqlite3.connect(store.paths.database_file) as conn:
+            conn.execute("UPDATE sessions SET started_at = ?, started_ts = ?, ended_at = ?, ended_ts = ? "
+                         "WHERE id = ?", (text, ts, text, ts, sid))
+            conn.execute("UPDATE answers SET asked_at = ?, asked_ts = ?, answered_at = ?, answered_ts = ? "
+                         "WHERE session_id = ?", (text, ts, text, ts, sid))
+    store.close()
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        for args in (["history"], ["history", "--json"], ["stats"], ["stats", "--json"],
+                     *(["show", sid] for sid in ids), *(["show", sid, "--json"] for sid in ids),
+                     ["export", "--all", "--format", "md"], ["export", "--all", "--format", "csv"]):
+            code, _, err = run(capsys, *args)
+            assert code == 0, (args, err)
+        store = Store.open(now=clock)
+        try:
+            queries.weekly_breakdown(store, since=T0 - timedelta(days=3650), utc_offset_seconds=14 * 3600)
+            queries.weekly_breakdown(store, since=T0 - timedelta(days=3650), utc_offset_seconds=-12 * 3600)
+            assert store.weakest_questions(limit=10)
+            assert len(store.list_sessions(sort="ended_at")) == len(ODD_TIMES)
+        finally:
+            store.close()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from mockint.core.history import limits
 from mockint.core.history.records import iso
+
+_ASKED = limits.sql_time("asked_ts")
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,7 @@ def compute_stats(
     # Ratings are a small JSON object per answer; summed here per (dimension, day).
     per_dim: dict[str, dict[str, list[float]]] = defaultdict(dict)
     for day, ratings in conn.execute(
-        "SELECT date(asked_ts + ?, 'unixepoch'), ratings FROM answers "
+        f"SELECT date({_ASKED} + ?, 'unixepoch'), ratings FROM answers "
         "WHERE skipped = 0 AND asked_ts >= ? AND ratings != '{}'",
         (off, ts),
     ):
@@ -183,7 +186,7 @@ def compute_stats(
     day_rows = [
         (d, n, float(s or 0.0), nr)
         for d, n, s, nr in conn.execute(
-            "SELECT date(asked_ts + ?, 'unixepoch') AS d, count(*), sum(avg_rating), count(avg_rating) "
+            f"SELECT date({_ASKED} + ?, 'unixepoch') AS d, count(*), sum(avg_rating), count(avg_rating) "
             "FROM answers WHERE skipped = 0 AND asked_ts >= ? GROUP BY d ORDER BY d",
             (off, ts),
         )
@@ -191,7 +194,7 @@ def compute_stats(
     all_days = [
         r[0]
         for r in conn.execute(
-            "SELECT DISTINCT date(asked_ts + ?, 'unixepoch') AS d FROM answers WHERE skipped = 0 ORDER BY d",
+            f"SELECT DISTINCT date({_ASKED} + ?, 'unixepoch') AS d FROM answers WHERE skipped = 0 ORDER BY d",
             (off,),
         )
     ]
@@ -274,7 +277,7 @@ def weakest(conn: sqlite3.Connection, *, limit: int, now: datetime) -> list[Weak
     """
     # SQLite takes the bare columns from the row holding max(asked_ts): the latest attempt.
     rows = conn.execute(
-        "SELECT pack_id, question_id, max(asked_ts), question_text, category, avg_rating, skipped, "
+        f"SELECT pack_id, question_id, max({_ASKED}), question_text, category, avg_rating, skipped, "
         "overtime_seconds, count(*), avg(CASE WHEN skipped = 0 THEN avg_rating END) "
         "FROM answers GROUP BY pack_id, question_id"
     ).fetchall()

@@ -370,16 +370,11 @@ class Store:
 
     def iter_sessions(self, batch: int = 200) -> Iterator[SessionRecord]:
         """Every session, oldest first, read `batch` at a time (an export of any size in little memory)."""
-        after: tuple[float, str] = (float("-inf"), "")
-        while True:
-            rows = self._query(
-                "SELECT id, started_ts FROM sessions WHERE (started_ts, id) > (?, ?) ORDER BY started_ts, id LIMIT ?",
-                (*after, batch),
-            )
-            if not rows:
-                return
-            yield from self.sessions([r[0] for r in rows])
-            after = (float(rows[-1][1]), str(rows[-1][0]))
+        ids = [str(r[0]) for r in self._query("SELECT id FROM sessions ORDER BY started_ts, id")]
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            by_id = {s.id: s for s in self.sessions(chunk)}
+            yield from (by_id[i] for i in chunk if i in by_id)
 
     @_decoded
     def list_sessions(
@@ -433,7 +428,7 @@ class Store:
     def last_practised(self) -> dict[tuple[str, str], float]:
         """(pack id, question id) -> unix time of the latest answer that was not skipped."""
         rows = self._query(
-            "SELECT pack_id, question_id, max(asked_ts) FROM answers WHERE skipped = 0 "
+            f"SELECT pack_id, question_id, max({limits.sql_time('asked_ts')}) FROM answers WHERE skipped = 0 "
             "GROUP BY pack_id, question_id"
         )
         return {(r[0], r[1]): float(r[2]) for r in rows}
