@@ -209,7 +209,7 @@ def test_corrupt_database_is_moved_aside_and_a_fresh_one_started(clock: Clock) -
     junk = b"this is not a database at all" * 100
     paths.database.write_bytes(junk)
     store = Store.open(now=clock)
-    assert store.recovery_message and "moved to" in store.recovery_message
+    assert store.recovery_message and "kept as" in store.recovery_message
     moved = list(paths.broken_dir.iterdir())
     assert len(moved) == 1 and moved[0].read_bytes() == junk
     assert moved[0].name.startswith("mockint-20261116T090000Z")
@@ -240,6 +240,38 @@ def test_malformed_pages_are_found_by_the_check(clock: Clock) -> None:
     assert fresh.recovery_message is not None
     assert fresh.count_sessions() == 0
     fresh.close()
+
+
+def test_one_damaged_page_loses_that_page_not_the_history(clock: Clock) -> None:
+    store = Store.open(now=clock)
+    for i in range(200):
+        sid = store.create_session(interview("q0", "q1"))
+        store.save_answer(sid, answer(0, "q0", T0 + timedelta(minutes=i), notes=f"note {i} " + "x" * 300))
+    notes_page = store._query("SELECT rootpage FROM sqlite_master WHERE name = 'answers'")[0][0]
+    store.close()  # checkpoints the WAL into the main file
+    db = get_paths().database
+    data = bytearray(db.read_bytes())
+    page = 4096
+    # A leaf of the answers table in the middle of the file (not its root: that would lose all).
+    middle = (len(data) // page) // 2
+    assert middle != notes_page - 1
+    data[middle * page : middle * page + 100] = b"\xff" * 100
+    db.write_bytes(bytes(data))
+    fresh = Store.open(now=clock)
+    assert fresh.recovery_message is not None and "could still be read" in fresh.recovery_message
+    kept = fresh.count_sessions()
+    assert 150 <= kept <= 200
+    assert len(fresh.session_answers(fresh.list_sessions(limit=1)[0].id)) == 1
+    assert [p.name for p in get_paths().broken_dir.iterdir() if p.suffix == ".db"]
+    fresh.close()
+    # The message stays until it is read: it is there on the next start, gone once dismissed.
+    again = Store.open(now=clock)
+    assert again.recovery_message is None
+    [(notice_id, text)] = again.notices()
+    assert "damaged" in text and "kept as" in text
+    again.dismiss_notice(notice_id)
+    assert again.notices() == []
+    again.close()
 
 
 def test_newer_schema_is_refused_not_moved(clock: Clock) -> None:
@@ -390,3 +422,22 @@ def test_verify_finds_damage_that_opening_without_the_scan_misses(tmp_path: Path
         assert checked.recovery_message is not None
         assert checked.verify() is None
     assert any(paths.broken_dir.iterdir())
+
+
+def test_a_write_waiting_on_another_writer_gives_up_with_a_clear_error(clock: Clock) -> None:
+    from mockint.core.history.db.store import StoreBusy
+
+    store = Store.open(now=clock, busy_seconds=0.2)
+    sid = store.create_session(interview("a"))
+    other = sqlite3.connect(store.paths.database_file, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    try:
+        with pytest.raises(StoreBusy) as busy:
+            store.save_answer(sid, answer(0, "a", clock.advance(minutes=1)))
+        assert busy.value.exit_code == 1 and "busy" in busy.value.message
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    store.save_answer(sid, answer(0, "a", clock.value))  # once it is done, the save goes through
+    assert store.answered_indexes(sid) == {0}
+    store.close()

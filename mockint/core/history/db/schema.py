@@ -99,8 +99,22 @@ def _v2(conn: sqlite3.Connection) -> None:
     _run(conn, _V2)
 
 
+_V3 = """
+CREATE TABLE notices (
+    id         INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    text       TEXT NOT NULL
+);
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """Messages for the person that stay until read (what a recovery saved, for example)."""
+    _run(conn, _V3)
+
+
 #: Ordered: MIGRATIONS[i] turns schema version i into version i + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

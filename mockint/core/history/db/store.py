@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from mockint.core.errors import MockintError, failure
 from mockint.core.history import limits
-from mockint.core.history.db.file import BUSY_SECONDS, connect, is_corruption, move_aside
+from mockint.core.history.db.file import BUSY_SECONDS, connect, is_busy, is_corruption, move_aside
 from mockint.core.history.db.rows import (
     ANSWER_COLUMNS,
     INSERT_ANSWER,
@@ -45,7 +45,14 @@ if TYPE_CHECKING:
     from mockint.core.history.stats import Stats, WeakQuestion
     from mockint.core.interview.interviewer import Interview, PlannedQuestion
 
-__all__ = ["BUSY_SECONDS", "Store", "check_answer"]
+__all__ = ["BUSY_SECONDS", "Store", "StoreBusy", "check_answer"]
+
+
+class StoreBusy(MockintError):
+    """Another process kept the database locked for longer than this store waits (exit code 1).
+
+    Nothing was written: the caller keeps what it meant to save and may try again.
+    """
 
 _SORTS = {
     "started_at": "s.started_ts",
@@ -105,6 +112,7 @@ class Store:
         *,
         now: Callable[[], datetime] | None = None,
         check: bool = True,
+        busy_seconds: float = BUSY_SECONDS,
     ) -> Store:
         """Open (creating or migrating) the database.
 
@@ -113,6 +121,8 @@ class Store:
         is started; `recovery_message` then says so. `check=False` skips the full page scan so
         quick read-only commands stay fast (damage found later is still reported, exit code 1).
         A missing or read-only data directory raises MockintError with exit code 1.
+        `busy_seconds` bounds how long a write waits for another process's write to end before
+        it fails with StoreBusy (an interactive screen passes a second or two rather than freeze).
         """
         paths = (paths or get_paths()).ensure()
         clock = now or _utcnow
@@ -120,7 +130,7 @@ class Store:
         if path_exists(db) and not os.access(db, os.W_OK):
             raise failure("the database file is not writable", path=db)
         try:
-            conn = connect(db)
+            conn = connect(db, busy_seconds)
             try:
                 if check:
                     result = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -137,16 +147,35 @@ class Store:
         except UnicodeDecodeError:
             # SQLite's error message quoted bytes of a damaged schema that are not UTF-8.
             reason = "damaged schema"
+        return cls._recover(paths, clock, reason, busy_seconds)
+
+    @classmethod
+    def _recover(cls, paths: Paths, clock: Callable[[], datetime], reason: str, busy_seconds: float) -> Store:
+        """Move the damaged file aside, start a fresh one and copy into it what can still be read."""
+        from mockint.core.format import plural
+        from mockint.core.history.db.salvage import salvage
+
+        db = paths.database_file
         try:
             moved = move_aside(paths, clock())
-            conn = connect(db)
+            conn = connect(db, busy_seconds)
         except (OSError, sqlite3.Error) as exc:
             raise failure(f"the database is damaged and could not be replaced: {exc}", path=db) from None
+        try:
+            saved = salvage(moved, conn)
+        except sqlite3.Error:
+            saved = None
         store = cls(conn, paths, clock)
+        if saved is None or (saved.sessions == 0 and saved.answers == 0):
+            kept = "Nothing in it could be read; a new, empty one was started."
+        else:
+            kept = (f"What could still be read was saved into a new one: {plural(saved.sessions, 'session')} "
+                    f"and {plural(saved.answers, 'answer')}"
+                    + (" (some rows on the damaged part were lost)." if saved.damaged else "."))
         store.recovery_message = (
-            f"The practice database could not be read ({reason}). It was moved to {moved} "
-            "and a new, empty one was started."
+            f"The practice database was damaged ({reason}). The damaged file was kept as {moved}. {kept}"
         )
+        store.add_notice(store.recovery_message)
         return store
 
     def verify(self) -> str | None:
@@ -182,6 +211,9 @@ class Store:
             with self._lock:
                 yield self._conn
         except sqlite3.Error as exc:
+            if is_busy(exc):
+                raise StoreBusy("the database is busy: another mockint is writing to it; nothing was saved, "
+                                "try again", path=self.paths.database_file, exit_code=1) from None
             hint = " (the file is damaged; start mockint again to move it aside)" if is_corruption(exc) else ""
             raise failure(f"database error: {exc}{hint}", path=self.paths.database_file) from None
         except UnicodeDecodeError:  # an error message quoting damaged bytes of the file
@@ -301,6 +333,23 @@ class Store:
 
         with self._write() as conn:
             return insert_sessions(conn, sessions)
+
+    # -- notices ---------------------------------------------------------------------------
+
+    def add_notice(self, text: str) -> int:
+        """Keep a message for the person until they dismiss it; returns its id."""
+        with self._write() as conn:
+            cur = conn.execute("INSERT INTO notices (created_at, text) VALUES (?, ?)", (iso(self._now()), text))
+            return int(cur.lastrowid or 0)
+
+    def notices(self) -> list[tuple[int, str]]:
+        """The messages not yet dismissed, oldest first: (id, text)."""
+        return [(int(r[0]), str(r[1])) for r in self._query("SELECT id, text FROM notices ORDER BY id")]
+
+    def dismiss_notice(self, notice_id: int) -> None:
+        """The person has read the message: it is not shown again."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM notices WHERE id = ?", (notice_id,))
 
     # -- reading ---------------------------------------------------------------------------
 
