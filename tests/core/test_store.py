@@ -209,7 +209,7 @@ def test_corrupt_database_is_moved_aside_and_a_fresh_one_started(clock: Clock) -
     junk = b"this is not a database at all" * 100
     paths.database.write_bytes(junk)
     store = Store.open(now=clock)
-    assert store.recovery_message and "kept as" in store.recovery_message
+    assert store.recovery_message and "moved to" in store.recovery_message
     moved = list(paths.broken_dir.iterdir())
     assert len(moved) == 1 and moved[0].read_bytes() == junk
     assert moved[0].name.startswith("mockint-20261116T090000Z")
@@ -268,7 +268,7 @@ def test_one_damaged_page_loses_that_page_not_the_history(clock: Clock) -> None:
     again = Store.open(now=clock)
     assert again.recovery_message is None
     [(notice_id, text)] = again.notices()
-    assert "damaged" in text and "kept as" in text
+    assert "damaged" in text and "moved to" in text
     again.dismiss_notice(notice_id)
     assert again.notices() == []
     again.close()

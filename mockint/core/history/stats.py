@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from mockint.core.history import limits
+from mockint.core.history.calendar import current_streak, longest_streak
 from mockint.core.history.records import iso
 
 _ASKED = limits.sql_time("asked_ts")
@@ -122,20 +123,9 @@ def _fold_weeks(days: list[tuple[str, int, float, int]]) -> list[WeekPoint]:
 
 
 def _streaks(days: list[str], today: date) -> tuple[int, int]:
-    """(current, longest) runs of consecutive practice days; the current run may end yesterday."""
-    have = {date.fromisoformat(d) for d in days}
-    longest = run = 0
-    previous: date | None = None
-    for d in sorted(have):
-        run = run + 1 if previous is not None and d - previous == timedelta(days=1) else 1
-        longest = max(longest, run)
-        previous = d
-    start = today if today in have else today - timedelta(days=1)
-    current = 0
-    while start in have:
-        current += 1
-        start -= timedelta(days=1)
-    return current, longest
+    """(current, longest) runs of consecutive practice days (mockint.core.history.calendar)."""
+    have = {date.fromisoformat(d) for d in days if d}
+    return current_streak(have, today), longest_streak(have)
 
 
 def compute_stats(

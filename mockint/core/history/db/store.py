@@ -172,9 +172,7 @@ class Store:
             kept = (f"What could still be read was saved into a new one: {plural(saved.sessions, 'session')} "
                     f"and {plural(saved.answers, 'answer')}"
                     + (" (some rows on the damaged part were lost)." if saved.damaged else "."))
-        store.recovery_message = (
-            f"The practice database was damaged ({reason}). The damaged file was kept as {moved}. {kept}"
-        )
+        store.recovery_message = f"The practice database was damaged ({reason}). It was moved to {moved}. {kept}"
         store.add_notice(store.recovery_message)
         return store
 
