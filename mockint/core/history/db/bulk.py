@@ -70,8 +70,11 @@ def insert_sessions(conn: sqlite3.Connection, sessions: Iterable[SessionRecord])
     `unchanged`, other content a `conflict` (the stored one is kept). Records are checked as
     `save_answer` checks them (ValueError), so records built in code cannot slip past the limits.
     """
+    from mockint.core.history.repetition import refresh
+
     merged = Merged()
     seen: set[str] = set()
+    questions: set[tuple[str, str]] = set()
     it = iter(sessions)
     while batch := list(itertools.islice(it, _CHUNK)):
         stored = _stored(conn, [s.id for s in batch])
@@ -96,7 +99,9 @@ def insert_sessions(conn: sqlite3.Connection, sessions: Iterable[SessionRecord])
             for a in s.answers:
                 check_answer(a)
                 answer_rows.append(answer_row(None, s.id, a, a.answered_at or a.asked_at))
+                questions.add((a.pack_id, a.question_id))
             merged.answers_added += len(s.answers)
         conn.executemany(INSERT_SESSION, session_rows)
         conn.executemany(INSERT_ANSWER, answer_rows)
+    refresh(conn, questions)
     return merged

@@ -276,11 +276,19 @@ class Store:
         """Save (or replace, for the same index) one answer; committed before returning."""
         check_answer(answer)
         answered_at = answer.answered_at or self._now()
+        from mockint.core.history.repetition import refresh
+
         with self._write() as conn:
             self._require(conn, session_id)
-            conn.execute("DELETE FROM answers WHERE session_id = ? AND idx = ?", (session_id, answer.index))
+            where = (session_id, answer.index)
+            replaced = conn.execute(
+                "SELECT pack_id, question_id FROM answers WHERE session_id = ? AND idx = ?", where
+            ).fetchall()
+            conn.execute("DELETE FROM answers WHERE session_id = ? AND idx = ?", where)
             row = answer_row(None, session_id, answer, answered_at)
             conn.execute(INSERT_ANSWER, row)
+            # The question's card (and that of the answer replaced, if another question) again.
+            refresh(conn, [(answer.pack_id, answer.question_id), *((r[0], r[1]) for r in replaced)])
 
     def finish_session(self, session_id: str, *, ended_early: bool = False) -> None:
         """Mark the session complete and record when it ended (a complete session is left as it is).
