@@ -160,3 +160,47 @@ def test_one_answer_shows_one_time() -> None:
     time_cell = next(c for c in COLUMNS if c.key == "time")
     assert time_cell.cell(HistoryRow(summary, 125.9), CellContext(None, default_practice)) == "2:05"
     assert str(time_against_target(record)).startswith("2:05 of 2:00")  # truncated, as the clock
+
+
+# --- snapshots at 80×24 and wide ------------------------------------------------------------------
+
+SIZES = [(80, 24), (120, 36)]
+
+
+def keys(*pressed: str) -> Any:
+    async def run(pilot: Any) -> None:
+        await pilot.pause()
+        await pilot.press(*pressed)
+        await pilot.pause()
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_ended_early_filter(snap_compare: Any, seeded: list[str], size: tuple[int, int]) -> None:
+    assert snap_compare(ReviewApp(), terminal_size=size, run_before=keys("u", "u"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_skipped_with_notes(snap_compare: Any, seeded: list[str], size: tuple[int, int]) -> None:
+    assert snap_compare(ReviewApp(session_id="s3"), terminal_size=size, run_before=keys("down"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_attempts(snap_compare: Any, seeded: list[str], size: tuple[int, int]) -> None:
+    assert snap_compare(ReviewApp(session_id="s4"), terminal_size=size, run_before=keys("a"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_set_target(snap_compare: Any, seeded: list[str], size: tuple[int, int]) -> None:
+    assert snap_compare(ReviewApp(), terminal_size=size, run_before=keys("down", "down", "e"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_trends(snap_compare: Any, seeded: list[str], size: tuple[int, int]) -> None:
+    assert snap_compare(ReviewApp(start="trends"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_snapshot_drill(snap_compare: Any, seeded: list[str], size: tuple[int, int]) -> None:
+    assert snap_compare(ReviewApp(start="drill"), terminal_size=size)

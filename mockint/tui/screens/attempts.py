@@ -20,6 +20,9 @@ from mockint.tui.app import MockintApp
 from mockint.tui.names import Names
 from mockint.tui.widgets.key_bar import KeyBar
 
+#: The notes column shows this many cells; the line under the table shows the highlighted notes whole.
+NOTES_WIDTH = 30
+
 
 def attempt_dimensions(attempts: list[Attempt]) -> list[str]:
     """Rubric dimension ids used by any attempt, in first-seen order (one column each)."""
@@ -50,7 +53,9 @@ def attempt_row(
     cells += [Text(str(a.ratings[d]) if d in a.ratings else "—", justify="right") for d in dimensions]
     cells.append(Text("—" if a.overall is None else str(a.overall), justify="right"))
     # Notes are shown wherever the answer is, skipped or not (the detail line shows them whole).
-    cells.append(Text(" ".join(a.notes.split()), no_wrap=True, overflow="ellipsis"))
+    notes = Text(" ".join(a.notes.split()), no_wrap=True)
+    notes.truncate(NOTES_WIDTH, overflow="ellipsis")
+    cells.append(notes)
     return cells
 
 
@@ -67,7 +72,7 @@ class AttemptsScreen(ModalScreen[None]):
     DEFAULT_CSS = """
     AttemptsScreen { align: center middle; }
     AttemptsScreen #attempts-box {
-        width: 90%;
+        width: 100%;
         max-width: 130;
         height: auto;
         max-height: 90%;
@@ -104,8 +109,14 @@ class AttemptsScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         dimensions = attempt_dimensions(self.attempts)
         names = Names(self.app.library)
-        # Dimension names come from packs: Text, so they are never parsed as markup.
-        headers = [Text(names.dimension(d, self.pack_id)[:10]) for d in dimensions]
+        # Dimension names come from packs: Text, so they are never parsed as markup. They are cut
+        # to share what the date, time and overall columns leave, so all ratings fit at 80 columns.
+        box = min(self.app.size.width, 130) - 4  # the box's width inside its border and padding
+        room = box - 48 - 12  # less date, time, overall and the start of the notes
+        width = max(4, min(12, room // max(1, len(dimensions)) - 2))
+        headers = [Text(names.dimension(d, self.pack_id), no_wrap=True) for d in dimensions]
+        for header in headers:
+            header.truncate(width, overflow="ellipsis")
         table.add_columns("Date", "Time / target", *headers, "Overall", "Notes")
         tz = self.app.now().tzinfo
         overtime = self.get_component_rich_style("attempts--overtime", partial=True)
