@@ -54,6 +54,16 @@ async def test_review_rows_show_names_status_and_target(seeded: list[str]) -> No
         assert "Acme, Head of Produc…" in line_text(session_list, 3)  # s4: the target leads
 
 
+async def test_a_plan_session_is_named_by_its_plan_and_pack(seeded: list[str]) -> None:
+    app = ReviewApp(session_id="s2")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        summary = str(app.screen.query_one("#detail-summary").render())
+        assert summary.startswith("Product sense round · Product sense and execution\n")
+        assert "Product sense and execution / Product sense round" in summary
+        assert "product-sense" not in summary
+
+
 async def test_set_a_target_and_filter_by_it(seeded: list[str]) -> None:
     app = ReviewApp()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -102,7 +112,7 @@ async def test_escape_returns_where_you_came_from(seeded: list[str]) -> None:
     app = ReviewApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        review = app.screen
+        review, depth = app.screen, len(app.screen_stack)
         for key, opened in (("t", TrendsScreen), ("w", DrillScreen), ("enter", SessionDetailScreen),
                             ("D", DateRangeScreen), ("e", SessionTagScreen), ("k", PickerScreen)):
             await pilot.press(key)
@@ -122,10 +132,10 @@ async def test_escape_returns_where_you_came_from(seeded: list[str]) -> None:
         assert app.screen is review
         await pilot.press("t", "w")  # review > trends > drill
         await pilot.pause()
-        assert isinstance(app.screen, DrillScreen) and len(app.screen_stack) == 3
+        assert isinstance(app.screen, DrillScreen) and len(app.screen_stack) == depth + 2
         await pilot.press("r")  # back down to the review below, not a second one on top
         await pilot.pause()
-        assert app.screen is review and len(app.screen_stack) == 1
+        assert app.screen is review and len(app.screen_stack) == depth
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

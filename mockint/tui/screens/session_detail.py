@@ -35,7 +35,8 @@ def session_header(session: SessionRecord, names: Names | None = None, tz: tzinf
     answered = [a for a in session.answers if not a.skipped]
     skipped = len(session.answers) - len(answered)
     total = sum(a.elapsed_seconds for a in answered)
-    text = Text(session.title or "Practice session", "bold")
+    title = names.practice(session.summary()) if names else session.title
+    text = Text(title or "Practice session", "bold")
     text.append(f"\n{when(session.started_at, tz)}  ·  {session_status(session)}")
     if session.pack:
         pack = names.pack(session.pack) if names else session.pack
