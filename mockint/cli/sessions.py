@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from mockint.cli import resolve_theme, theme_option
+from mockint.cli import OpenApp, open_app, theme_option
 
 if TYPE_CHECKING:
     from mockint.core.history.db.store import Store
@@ -51,11 +51,9 @@ def _avg(value: float | None) -> str:
 @click.command()
 @theme_option
 @click.pass_context
-def review(ctx: click.Context, theme: str | None) -> None:
-    """Open the TUI on the history of your practice sessions."""
-    from mockint.tui.launch import launch
-
-    launch(theme=resolve_theme(ctx, theme), screen="review")
+def review(ctx: click.Context, theme: str | None) -> OpenApp:
+    """Open the app on the history of your practice sessions."""
+    return open_app(ctx, "review", theme)
 
 
 @click.command()
