@@ -18,8 +18,7 @@ import gc
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.await_complete import AwaitComplete
@@ -36,6 +35,9 @@ if TYPE_CHECKING:
     from mockint.core.history.db.store import Store
     from mockint.core.packs.library import PackLibrary
     from mockint.core.settings import Settings
+
+#: Where the first screen sits in the screen stack (over Textual's blank default screen).
+_FIRST = 1
 
 #: Generic Textual keys left out of the help screen (focus moves, clipboard; f1 repeats "?").
 _HELP_SKIPS = frozenset({"tab", "shift+tab", "ctrl+c", "super+c", "f1"})
@@ -58,16 +60,16 @@ class MockintCommands(EntryProvider):
 class MockintApp(App[None]):
     """mockint's terminal UI. Time, paths and services are injectable for tests.
 
-    The first screen is the base of the "start" mode, so `mockint review` builds no home
-    screen under the review screen; going back from it switches to the "home" mode (Textual
-    modes: one screen stack each) and drops the start mode.
+    The screen stack is Textual's blank default screen, then the first screen (home, or the
+    screen a command asked for: `mockint review` builds no home screen under the review
+    screen), then whatever was opened from there. Going back from a first screen that is not
+    home replaces it with home; home itself is as far back as one goes.
     """
 
     # Plus the start screen's own CSS (see __init__); other screens bring theirs when pushed.
     CSS_PATH = ["app.tcss"]
     TITLE = "mockint"
     COMMANDS = App.COMMANDS | {MockintCommands}
-    DEFAULT_MODE: ClassVar[str] = "start"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help", show=False),
@@ -95,23 +97,21 @@ class MockintApp(App[None]):
         self.now: Callable[[], datetime] = now or _utc_now
         self.paths: Paths = paths or get_paths()
         self.start_screen = start_screen
+        self._screen_kwargs = dict(screen_kwargs or {})
         self._theme_name = theme_name
         self._store = store
         self._library = library
+        self._library_listed = False
         self._settings = settings
         self._backgrounder: Backgrounder | None = None
         self._remember_theme = remember_theme
-        #: What was wrong with the settings and backgrounder files when they were read.
+        #: What was wrong with the settings, backgrounder and pack files when they were first read.
         self.settings_warnings: list[str] = []
         self.backgrounder_warnings: list[str] = []
+        self.library_warnings: list[str] = []
         self._theme_ready = False
         self._file_themes_registered = False
         self._frozen = False
-        self.add_mode(self.DEFAULT_MODE, partial(self.make_screen, start_screen, **(screen_kwargs or {})))
-        self._home_mode = self.DEFAULT_MODE
-        if start_screen != "home":
-            self.add_mode("home", partial(self.make_screen, "home"))
-            self._home_mode = "home"
         # Read the start screen's CSS with the app's own: a screen whose CSS is new when it
         # is shown makes Textual parse every stylesheet again, before that screen's first frame.
         self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
@@ -134,6 +134,11 @@ class MockintApp(App[None]):
             from mockint.core.packs.library import PackLibrary
 
             self._library = PackLibrary(self.paths)
+        if not self._library_listed:
+            # The first listing repairs a broken index and says so once: keep what it said.
+            self._library_listed = True
+            self._library.list()
+            self.library_warnings = [d.format() for d in self._library.warnings]
         return self._library
 
     @property
@@ -176,6 +181,7 @@ class MockintApp(App[None]):
                 self._store = None
             elif name == "library":
                 self._library = None
+                self._library_listed = False
             elif name == "settings":
                 self._settings = None
             elif name == "backgrounder":
@@ -197,22 +203,18 @@ class MockintApp(App[None]):
 
     def go_home(self) -> None:
         """Back to the home screen, building it if the app started on another screen."""
-        if self.current_mode != self._home_mode:
-            self._leave_start_mode()
-            return
-        while len(self.screen_stack) > 1:
+        while len(self.screen_stack) > _FIRST + 1:
             self.pop_screen()
+        self.pop_screen()
 
     def pop_screen(self) -> AwaitComplete:
-        """Go back one screen; back from the first screen (when it is not home) goes home."""
-        if len(self.screen_stack) == 1 and self.current_mode != self._home_mode:
-            return self._leave_start_mode()
-        return super().pop_screen()
-
-    def _leave_start_mode(self) -> AwaitComplete:
-        start = self.current_mode
-        self.switch_mode(self._home_mode)
-        return self.remove_mode(start)
+        """Go back one screen; back from the first screen goes home, and home stays."""
+        if len(self.screen_stack) > _FIRST + 1:
+            return super().pop_screen()
+        if isinstance(self.screen, screen_class("home")):
+            return AwaitComplete()  # nothing to wait for (gathers no awaitables)
+        # The first screen was pushed (on_mount), so it can be switched for another.
+        return self.switch_screen(self.make_screen("home"))
 
     def on_mount(self) -> None:
         self._apply_start_theme()
@@ -224,6 +226,9 @@ class MockintApp(App[None]):
             reduced = False
         if reduced:
             self.animation_level = "none"
+        # Over Textual's blank default screen: a pushed screen can later be switched for home
+        # (switch_screen), which Textual does not allow for the default screen.
+        self.push_screen(self.make_screen(self.start_screen, **self._screen_kwargs))
         self.call_after_refresh(self._start_verify)
         self.call_after_refresh(self._freeze_start_objects)
 

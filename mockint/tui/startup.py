@@ -25,6 +25,7 @@ class StartServices(Protocol):
 
     settings_warnings: list[str]
     backgrounder_warnings: list[str]
+    library_warnings: list[str]
 
 
 def start_warnings(app: StartServices) -> list[str]:
@@ -46,10 +47,8 @@ def start_warnings(app: StartServices) -> list[str]:
     except Exception as exc:
         messages.append(str(exc))
     try:
-        app.library.list()
-        for diagnostic in app.library.warnings:
-            if diagnostic.format() not in messages:
-                messages.append(diagnostic.format())
+        app.library  # noqa: B018 - the first listing is what collects the warnings
+        messages.extend(w for w in app.library_warnings if w not in messages)
     except Exception as exc:
         messages.append(str(exc))
     return messages
