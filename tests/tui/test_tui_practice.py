@@ -15,7 +15,6 @@ from mockint.tui.screens.practice import PracticeScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.clock import ClockWidget
 from mockint.tui.widgets.interviewer_pane import InterviewerPane
-from mockint.tui.widgets.rating import RatingPanel
 from tests.support.tui_support import ManualClock, make_app
 
 
@@ -46,12 +45,12 @@ async def test_first_question_appears_without_a_key(tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PracticeScreen)
-        assert screen.index == 0
+        assert screen.session.index == 0
         text = transcript(screen)
         assert "Sam" in text  # the persona greets first
-        assert screen.question.text in text
+        assert screen.session.question.text in text
         progress = str(screen.query_one("#progress").render())
-        assert progress.startswith(f"Question 1 of {len(screen.questions)}")
+        assert progress.startswith(f"Question 1 of {len(screen.session.questions)}")
         # The claim question needs a backgrounder entry: it is skipped, and says so.
         assert "Skipped:" in text
 
@@ -62,8 +61,8 @@ async def test_rating_and_enter_save_before_the_next_question(tmp_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
-        first_text = screen.questions[0].text
-        second_text = screen.questions[1].text
+        first_text = screen.session.questions[0].text
+        second_text = screen.session.questions[1].text
         seen_at_save: list[str] = []
         real_save = app.store.save_answer
 
@@ -78,7 +77,7 @@ async def test_rating_and_enter_save_before_the_next_question(tmp_path: Path) ->
         await pilot.press("4", "3", "5", "2", "4", "4")  # five dimensions, then overall
         await pilot.press("enter")
         await pilot.pause()
-        answers = app.store.session_answers(screen.session_id)
+        answers = app.store.session_answers(screen.session.session_id)
         assert len(answers) == 1
         saved = answers[0]
         assert saved.index == 0 and saved.question_text == first_text
@@ -87,7 +86,7 @@ async def test_rating_and_enter_save_before_the_next_question(tmp_path: Path) ->
         assert saved.overall == 4 and not saved.skipped
         # The next question was not on screen when the answer was written, and is now.
         assert second_text not in seen_at_save[0]
-        assert screen.index == 1 and second_text in transcript(screen)
+        assert screen.session.index == 1 and second_text in transcript(screen)
 
 
 async def test_follow_ups_are_asked_once_each_and_saved(tmp_path: Path) -> None:
@@ -95,15 +94,18 @@ async def test_follow_ups_are_asked_once_each_and_saved(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert screen.question.question_id == "shipped-hard"
+        assert screen.session.question.question_id == "shipped-hard"
         await pilot.press("f", "f", "f")
         await pilot.pause()
         text = transcript(screen)
         assert "What would you do differently?" in text and "How did you measure success?" in text
         assert any("No follow-ups left" in n.message for n in app._notifications)
-        await pilot.press("enter")
+        await pilot.press("enter")  # nothing rated: asks first
         await pilot.pause()
-        saved = app.store.session_answers(screen.session_id)[0]
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        saved = app.store.session_answers(screen.session.session_id)[0]
         assert saved.follow_ups_asked == ["What would you do differently?", "How did you measure success?"]
 
 
@@ -116,15 +118,15 @@ async def test_pause_stops_the_answer_clock(tmp_path: Path) -> None:
         await pilot.press("space")
         clock.advance(10)
         await pilot.press("p")
-        assert screen.answer_clock.phase == "paused"
+        assert screen.session.answer_clock.phase == "paused"
         assert not screen._ticker._active.is_set()  # nothing moves, nothing refreshes
         clock.advance(300)
         await pilot.press("space")  # ignored while paused
         await pilot.press("p")
         clock.advance(5)
         await pilot.press("space")
-        assert screen.answer_clock.elapsed() == 15
-        assert screen.interview_clock.elapsed() == 15
+        assert screen.session.answer_clock.elapsed() == 15
+        assert screen.session.interview_clock.elapsed() == 15
 
 
 async def test_skip_is_recorded(tmp_path: Path) -> None:
@@ -134,10 +136,10 @@ async def test_skip_is_recorded(tmp_path: Path) -> None:
         screen = app.screen
         await pilot.press("3", "s")
         await pilot.pause()
-        saved = app.store.session_answers(screen.session_id)
+        saved = app.store.session_answers(screen.session.session_id)
         assert [a.skipped for a in saved] == [True]
         assert saved[0].ratings == {}
-        assert screen.index == 1
+        assert screen.session.index == 1
 
 
 async def test_escape_asks_and_n_returns_y_ends(tmp_path: Path) -> None:
@@ -165,7 +167,7 @@ async def test_escape_asks_and_n_returns_y_ends(tmp_path: Path) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        record = app.store.get_session(practice.session_id)
+        record = app.store.get_session(practice.session.session_id)
         assert record.status == "complete" and len(record.answers) == 1
 
 
@@ -175,14 +177,14 @@ async def test_whole_interview_ends_with_summary_then_home(tmp_path: Path) -> No
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
-        total = len(screen.questions)
+        total = len(screen.session.questions)
         for n in range(total):
             await pilot.press("space")
             clock.advance(200 if n == 0 else 30)  # the first one runs over its target
             await pilot.press("space", "2", "4", "4", "4", "4", "3", "enter")
             await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        record = app.store.get_session(screen.session_id)
+        record = app.store.get_session(screen.session.session_id)
         assert record.status == "complete" and len(record.answers) == total
         summary_text = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert "Lowest dimension: Structure" in summary_text
@@ -202,15 +204,15 @@ async def test_typing_in_notes_never_triggers_practice_keys(tmp_path: Path) -> N
         await pilot.press("1", "space", "s", "f", "p", "enter", "x")
         await pilot.pause()
         assert screen.query_one("#notes", TextArea).text == "1 sfp\nx"
-        assert screen.query_one(RatingPanel).scores == {}
-        assert screen.answer_clock.phase in ("ready", "prep") and not screen.paused
-        assert screen.index == 0 and app.store.session_answers(screen.session_id) == []
+        assert screen.session.rating.is_empty
+        assert screen.session.answer_clock.phase in ("ready", "prep") and not screen.session.paused
+        assert screen.session.index == 0 and app.store.session_answers(screen.session.session_id) == []
         await pilot.press("escape")  # leaves the field, does not end the interview
         await pilot.pause()
         assert screen.focused is None and app.screen is screen
         await pilot.press("k", *"grew revenue 30%", "escape", "space")
-        assert screen.answer_clock.phase == "answering"
-        assert "numbers: 1" in str(screen.query_one("#feedback").render())
+        assert screen.session.answer_clock.phase == "answering"
+        assert "numbers: 1" in str(screen.query_one("#feedback-text").render())
 
 
 async def test_clock_colours_bell_and_overtime(tmp_path: Path) -> None:
@@ -221,7 +223,7 @@ async def test_clock_colours_bell_and_overtime(tmp_path: Path) -> None:
         screen = app.screen
         bells: list[int] = []
         app.bell = lambda: bells.append(1)
-        target = screen.question.target_seconds
+        target = screen.session.question.target_seconds
         widget = screen.query_one(ClockWidget)
         await pilot.press("space")
         clock.advance(target * 0.8)
@@ -246,11 +248,11 @@ async def test_auto_probe_after_a_short_answer(tmp_path: Path) -> None:
         clock.advance(3)
         await pilot.press("space")
         await pilot.pause()
-        assert len(screen.follow_ups_asked) == 1
-        assert screen.follow_ups_asked[0] in transcript(screen)
+        assert len(screen.session.follow_ups_asked) == 1
+        assert screen.session.follow_ups_asked[0] in transcript(screen)
         # The guidance is revealed once the answer is over.
-        if screen.question.guidance:
-            assert screen.question.guidance[:20] in str(screen.query_one("#feedback").render())
+        if screen.session.question.guidance:
+            assert screen.session.question.guidance[:20] in str(screen.query_one("#feedback-text").render())
 
 
 async def test_teleprompter_toggles(tmp_path: Path) -> None:
@@ -270,8 +272,8 @@ async def test_resume_continues_at_first_unanswered(tmp_path: Path) -> None:
     app = practice_app(tmp_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        session_id = app.screen.session_id
-        questions = [q.question_id for q in app.screen.questions]
+        session_id = app.screen.session.session_id
+        questions = [q.question_id for q in app.screen.session.questions]
         await pilot.press("space")
         clock.advance(12)
         await pilot.press("space", "3", "enter")
@@ -284,9 +286,9 @@ async def test_resume_continues_at_first_unanswered(tmp_path: Path) -> None:
         screen = again.screen
         assert isinstance(screen, PracticeScreen)
         assert again.store.last_incomplete() == session_id
-        assert screen.index == 1 and screen.question.question_id == questions[1]
+        assert screen.session.index == 1 and screen.session.question.question_id == questions[1]
         assert "Welcome back" in transcript(screen)
-        assert screen.interview_clock.elapsed() == 12
+        assert screen.session.interview_clock.elapsed() == 12
         await pilot.press("s")
         await pilot.pause()
         assert again.store.answered_indexes(session_id) == {0, 1}
@@ -325,7 +327,7 @@ async def test_prep_countdown_then_the_answer_starts_by_itself(tmp_path: Path) -
         await pilot.pause()
         screen = app.screen
         face = screen.query_one(ClockWidget)
-        assert screen.answer_clock.phase == "prep"
+        assert screen.session.answer_clock.phase == "prep"
         assert str(face.render()).startswith("prep 0:15")
         clock.advance(5)
         await until(pilot, lambda: str(face.render()).startswith("prep 0:10"))
@@ -333,8 +335,8 @@ async def test_prep_countdown_then_the_answer_starts_by_itself(tmp_path: Path) -
         clock.advance(100)
         await pilot.press("p")
         clock.advance(12)  # 10 s of prep left, so 2 s into the answer
-        await until(pilot, lambda: screen.answer_clock.phase == "answering")
-        assert screen.answer_clock.elapsed() == 2
+        await until(pilot, lambda: screen.session.answer_clock.phase == "answering")
+        assert screen.session.answer_clock.elapsed() == 2
         await until(pilot, lambda: str(face.render()).startswith("0:02 / 2:00"))
 
 
@@ -360,6 +362,67 @@ async def test_drill_asks_the_chosen_questions_in_order(tmp_path: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PracticeScreen)
-        assert [(q.pack_id, q.question_id) for q in screen.questions] == targets
-        session = app.store.get_session(screen.session_id)
+        assert [(q.pack_id, q.question_id) for q in screen.session.questions] == targets
+        session = app.store.get_session(screen.session.session_id)
         assert session.title.startswith("Drill")
+
+
+async def test_ending_early_keeps_the_answer_just_stopped_and_rated(tmp_path: Path) -> None:
+    # Issue 11: stop the clock, rate, then escape + y: the rated answer is saved, not dropped.
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        session_id = screen.session.session_id
+        await pilot.press("space")
+        clock.advance(25)
+        await pilot.press("space", "4", "3")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        record = app.store.get_session(session_id)
+        assert record.ended_early
+        assert [(a.index, a.elapsed_seconds, a.ratings) for a in record.answers] == [
+            (0, 25, {"structure": 4, "evidence": 3})
+        ]
+
+
+async def test_ending_early_without_starting_saves_nothing(tmp_path: Path) -> None:
+    app = practice_app(tmp_path, ManualClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        session_id = app.screen.session.session_id
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.store.get_session(session_id).answers == []
+        summary_text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "ended early" in summary_text
+        assert "well paced" not in summary_text and "good conversation" not in summary_text
+
+
+async def test_enter_on_an_unrated_answer_asks_first(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("space")
+        clock.advance(10)
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "no rating" in str(app.screen.query("Static").first().render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and screen.session.index == 0
+        assert app.store.session_answers(screen.session.session_id) == []
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        assert screen.session.index == 1
+        saved = app.store.session_answers(screen.session.session_id)
+        assert [(a.index, a.ratings, a.overall) for a in saved] == [(0, {}, None)]

@@ -36,7 +36,7 @@ def keys_then_time(clock: ManualClock, *steps: str | float) -> Callable[[Pilot[A
             if isinstance(step, str):
                 await pilot.press(step)
             elif step < 0:
-                clock.advance(-step * pilot.app.screen.question.target_seconds)
+                clock.advance(-step * pilot.app.screen.session.question.target_seconds)
             else:
                 clock.advance(step)
         await pilot.pause(0.3)  # one clock tick redraws the face
