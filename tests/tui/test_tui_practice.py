@@ -6,14 +6,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import TextArea
 
+from mockint.core.interview.rubric import DEFAULT_RUBRIC
 from mockint.core.settings import Settings
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.home import HomeScreen
 from mockint.tui.screens.practice import PracticeScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.clock import ClockWidget
+from mockint.tui.widgets.feedback_pane import FeedbackPane
 from mockint.tui.widgets.interviewer_pane import InterviewerPane
 from tests.support.tui_support import ManualClock, make_app
 
@@ -426,3 +429,134 @@ async def test_enter_on_an_unrated_answer_asks_first(tmp_path: Path) -> None:
         assert screen.session.index == 1
         saved = app.store.session_answers(screen.session.session_id)
         assert [(a.index, a.ratings, a.overall) for a in saved] == [(0, {}, None)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_all_five_anchors_of_the_dimension_being_rated_are_readable(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("space")
+        clock.advance(30)
+        await pilot.press("space")
+        pane = screen.query_one(FeedbackPane)
+        for row, dimension in enumerate(DEFAULT_RUBRIC):
+            await pilot.pause()
+            assert screen.session.rating.highlight == row
+            text = str(screen.query_one("#feedback-text").render())
+            assert all(anchor in text.replace("\n", " ") or anchor in text for anchor in dimension.anchors)
+            assert dimension.name in str(pane.border_title)
+            # All five fit in the pane as it is, without scrolling.
+            assert pane.scrollable_content_region.height >= _lines_of(screen, dimension.anchors)
+            await pilot.press("3")
+
+
+def _lines_of(screen: Any, anchors: tuple[str, ...]) -> int:
+    """Lines the five anchors take at the pane's width."""
+    import textwrap
+
+    width = screen.query_one("#feedback-text").content_region.width
+    return sum(len(textwrap.wrap(f"{n} {a}", width)) for n, a in enumerate(anchors, 1))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)])
+async def test_guidance_is_readable_in_full_once_the_answer_is_rated(tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock, plan_id="demo-plan", pack_id=None, count=None)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        guidance = screen.session.question.guidance
+        assert guidance and guidance not in str(screen.query_one("#feedback-text").render())
+        await pilot.press("space")
+        clock.advance(40)
+        await pilot.press("space", "4", "4", "4", "4", "4", "4")
+        await pilot.pause()
+        pane = screen.query_one(FeedbackPane)
+        assert "strong answer" in str(pane.border_title)
+        assert str(screen.query_one("#feedback-text").render()).startswith(guidance)
+        await pilot.press("pagedown")  # scrolls when it is longer than the pane; never cut off
+        assert pane.allow_vertical_scroll or pane.max_scroll_y == 0
+
+
+async def test_the_right_column_grows_with_the_terminal(tmp_path: Path) -> None:
+    widths = []
+    for size in ((80, 24), (160, 45)):
+        app = practice_app(tmp_path, ManualClock())
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            widths.append(app.screen.query_one("#practice-right").region.width)
+    assert widths[0] >= 36 and widths[1] >= 60
+
+
+async def test_the_interview_clock_runs_while_the_candidate_rates(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock, count=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        face = screen.query_one(ClockWidget)
+        await pilot.press("space")
+        clock.advance(18)
+        await pilot.press("space")
+        clock.advance(30)  # rating takes a while
+        await until(pilot, lambda: "Interview 0:48" in str(face.render()))
+        await pilot.press("3", "3", "3", "3", "3", "3")
+        clock.advance(5)
+        await until(pilot, lambda: "Interview 0:53" in str(face.render()))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        summary_text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "0:53 in total" in summary_text
+
+
+async def test_the_teleprompter_never_hides_the_current_question(tmp_path: Path) -> None:
+    from mockint.core.backgrounder.model import Backgrounder
+    from mockint.core.backgrounder.storage import save_backgrounder
+
+    save_backgrounder(Backgrounder(
+        about=[f"About entry number {n}, long enough to wrap at eighty columns for sure." for n in range(3)],
+        quantitative=[f"Grew revenue by {n}0% in a year" for n in range(1, 4)],
+        qualitative=["Built the payments team from scratch"],
+    ))
+    app = practice_app(tmp_path, ManualClock(), plan_id="demo-plan", pack_id=None, count=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        pane = screen.query_one(InterviewerPane)
+        await pilot.press("f", "f")  # follow-ups push the question up
+        for _ in range(2):
+            await pilot.press("t")
+            await pilot.pause()
+            await pilot.pause()
+            question = pane.current
+            assert question is not None
+            visible = pane.scrollable_content_region
+            assert question.region.height > 0 and visible.contains_region(question.region), "question hidden"
+
+
+def test_summary_is_honest_when_little_happened() -> None:
+    from datetime import UTC, datetime
+
+    from mockint.core.history.records import AnswerRecord
+    from mockint.tui.screens.summary import summarise
+
+    def answer(index: int, ratings: dict[str, int], skipped: bool = False) -> AnswerRecord:
+        return AnswerRecord(
+            index=index, pack_id="p", pack_version="1", question_id=f"q{index}", question_text=f"Q {index}",
+            category=None, target_seconds=60, elapsed_seconds=30, overtime_seconds=0,
+            ratings=ratings, overall=None, notes="", typed_points="", feedback=None, follow_ups_asked=[],
+            skipped=skipped, asked_at=datetime(2026, 1, 1, tzinfo=UTC),
+        )
+
+    nothing = " ".join(summarise([], {}).work_on + summarise([answer(0, {}, skipped=True)], {}).work_on)
+    assert "well paced" not in nothing and "Nothing was answered" in nothing
+    assert "1 question skipped: try it again" in nothing
+    equal = summarise([answer(0, {"structure": 3, "impact": 3})], {"structure": "Structure"})
+    assert not any("Lowest dimension" in line for line in equal.work_on)
+    assert equal.rows[0][4] == "–"  # no "lowest" among equal scores

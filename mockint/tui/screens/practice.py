@@ -173,7 +173,9 @@ class PracticeScreen(Screen[None]):
             return
         pane = self.query_one(InterviewerPane)
         for line in session.lines[self._lines_shown:]:
-            pane.say(line.text, line.kind)
+            widget = pane.say(line.text, line.kind)
+            if line.kind in ("question", "ask"):
+                pane.current = widget
         self._lines_shown = len(session.lines)
         if session.finished:
             self._open_summary()
@@ -185,6 +187,7 @@ class PracticeScreen(Screen[None]):
         progress.append(f" · {q.pack_id}", style="dim")
         self.query_one("#progress", Static).update(progress)
         self.query_one(RatingPanel).show(session.rating)
+        self.set_class(session.answer_over, "-rating")
         self._refresh_feedback()
         self._refresh_clock()
 
@@ -193,7 +196,9 @@ class PracticeScreen(Screen[None]):
         if session is None:
             return
         clock = session.answer_clock
-        self.query_one(ClockWidget).show(clock.reading() if clock else None, session.total_seconds)
+        self.query_one(ClockWidget).show(
+            clock.reading() if clock else None, session.total_seconds, compact=session.answer_over
+        )
         # Refresh while something moves (the interview clock runs while rating too); a
         # paused interview costs nothing.
         if session.interview_clock.is_moving():

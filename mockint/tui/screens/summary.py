@@ -69,7 +69,8 @@ def summarise(answers: list[Any], names: dict[str, str]) -> SummaryData:
         data.work_on.append("Rate your answers (1-5) to see which dimension to work on.")
     data.work_on.extend(overtime)
     if data.skipped:
-        data.work_on.append(f"{plural(data.skipped, 'question')} skipped: try them again next time.")
+        them = "it" if data.skipped == 1 else "them"
+        data.work_on.append(f"{plural(data.skipped, 'question')} skipped: try {them} again next time.")
     if not data.answered:
         data.work_on.append("Nothing was answered this time: start the timer (space) and answer out loud.")
     elif not data.work_on:

@@ -32,12 +32,18 @@ class FeedbackPane(VerticalScroll):
     def show(self, lines: list[str], guidance: str | None = None, dimension: RubricDimension | None = None) -> None:
         text = Text()
         if dimension is not None:
-            text.append(f"{dimension.name}: what each score looks like\n", style="bold")
+            # The title is the border's, so all five anchors get the pane's lines.
+            title = f"{dimension.name}: what each score looks like"
             anchors = dimension.anchors or ("weak", "", "solid", "", "outstanding")
             text.append("\n".join(f"{n} {a}" for n, a in enumerate(anchors, 1) if a))
             text.append("\n\n")
+        elif guidance:
+            title = "What a strong answer covers"
+        else:
+            title = "Feedback"
         if guidance:
-            text.append("What a strong answer covers:\n", style="bold")
+            if dimension is not None:
+                text.append("What a strong answer covers:\n", style="bold")
             text.append(guidance)
             text.append("\n\n")
         if lines:
@@ -47,4 +53,6 @@ class FeedbackPane(VerticalScroll):
         key = (tuple(lines), guidance, dimension)
         if key != self._shown:
             self._shown = key
+            self.border_title = Text(title)
             self.query_one("#feedback-text", Static).update(text)
+            self.scroll_home(animate=False)

@@ -13,8 +13,9 @@ from mockint.core.interview.session import Kind
 class InterviewerPane(VerticalScroll):
     """A scrolling transcript; every text is plain (pack and backgrounder text is untrusted).
 
-    The newest line (the current question) stays in view when lines are added and when the
-    pane is resized (the teleprompter opening above the notes, a smaller terminal).
+    The current question stays in view when lines are added and when the pane is resized
+    (the teleprompter opening, a smaller terminal): the pane shows its newest lines, unless
+    that would scroll the current question out of sight.
     """
 
     DEFAULT_CSS = """
@@ -31,6 +32,8 @@ class InterviewerPane(VerticalScroll):
     def __init__(self, speaker: str, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.speaker = speaker
+        #: The line of the current question (kept in view).
+        self.current: Static | None = None
 
     def say(self, text: str, kind: Kind = "say") -> Static:
         """Add one utterance and keep the newest in view."""
@@ -46,8 +49,14 @@ class InterviewerPane(VerticalScroll):
         return widget
 
     def keep_end(self) -> None:
-        """Scroll to the newest line once the layout has settled."""
-        self.call_after_refresh(self.scroll_end, animate=False)
+        """Scroll to the newest line (but not past the current question) once the layout has settled."""
+        self.call_after_refresh(self._scroll_to_current)
+
+    def _scroll_to_current(self) -> None:
+        target = self.max_scroll_y
+        if self.current is not None and self.current.parent is self:
+            target = min(target, self.current.virtual_region.y)
+        self.scroll_to(y=target, animate=False, immediate=True)
 
     def on_resize(self, event: events.Resize) -> None:
         self.keep_end()
