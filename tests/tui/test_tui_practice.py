@@ -18,6 +18,7 @@ from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.clock import ClockWidget
 from mockint.tui.widgets.feedback_pane import FeedbackPane
 from mockint.tui.widgets.interviewer_pane import InterviewerPane
+from tests.support.practice_support import big_pack
 from tests.support.tui_support import ManualClock, make_app
 
 
@@ -560,3 +561,61 @@ def test_summary_is_honest_when_little_happened() -> None:
     equal = summarise([answer(0, {"structure": 3, "impact": 3})], {"structure": "Structure"})
     assert not any("Lowest dimension" in line for line in equal.work_on)
     assert equal.rows[0][4] == "–"  # no "lowest" among equal scores
+
+
+@pytest.mark.parametrize(("choice", "expected"), [("count:3", 3), ("minutes:10", 5), ("all", 14)])
+async def test_choosing_a_pack_asks_how_long(tmp_path: Path, choice: str, expected: int) -> None:
+    from textual.widgets import OptionList
+
+    from mockint.tui.screens.picker import PickerScreen
+
+    big_pack()
+    app = make_app(tmp_path, ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_screen("practice", pack_id="big", ask_length=True)
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        picker = app.screen
+        options = picker.query_one(OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert "3 questions · about 6 minutes" in labels and "All 14 questions · about 28 minutes" in labels
+        assert "Big pack has 14 questions" in str(picker.query(".picker-title").first().render())
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index(choice)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, PracticeScreen) and app.screen.session is not None)
+        assert len(app.screen.session.questions) == expected
+
+
+async def test_escape_from_how_long_goes_back(tmp_path: Path) -> None:
+    from mockint.tui.screens.picker import PickerScreen
+
+    big_pack()
+    app = make_app(tmp_path, ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_screen("practice", category="general", ask_length=True)
+        await until(pilot, lambda: isinstance(app.screen, PickerScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        assert app.store.last_incomplete() is None  # nothing was started
+
+
+async def test_a_short_pack_starts_without_asking(tmp_path: Path) -> None:
+    app = make_app(tmp_path, ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.open_screen("practice", pack_id="demo", ask_length=True)
+        await until(pilot, lambda: isinstance(app.screen, PracticeScreen) and app.screen.session is not None)
+
+
+def test_plan_choices_show_each_plans_length(tmp_path: Path) -> None:
+    from mockint.core.packs.library import PackLibrary
+    from mockint.core.paths import get_paths
+    from mockint.tui.screens.picker import plan_choices
+    from tests.support.tui_support import builtin_dir
+
+    packs = PackLibrary(get_paths(), builtin_dir=builtin_dir(tmp_path)).load_all()
+    labels = dict(plan_choices(packs))
+    assert labels["demo-plan"] == "Demo plan (Demo pack) · 2 questions · about 3 minutes"
+    assert labels["prep-plan"] == "One case with preparation time (Demo pack) · 1 question · about 2 minutes"

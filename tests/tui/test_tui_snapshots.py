@@ -128,3 +128,13 @@ def test_summary_ended_early_with_nothing_answered(snap_compare: Any, tmp_path: 
     clock = ManualClock()
     run = keys_then_time(clock, "s", 5.0, "escape", "y")
     assert snap_compare(practice_app(tmp_path, clock), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_how_long(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    from tests.support.practice_support import big_pack
+
+    big_pack()
+    clock = ManualClock()
+    app = make_app(tmp_path, clock, start_screen="practice", screen_kwargs={"pack_id": "big", "ask_length": True})
+    assert snap_compare(app, terminal_size=size, run_before=keys_then_time(clock))

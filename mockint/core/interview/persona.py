@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mockint.core.format import plural
-from mockint.core.interview.plan import PlannedQuestion, estimated_seconds
+from mockint.core.interview.plan import PlannedQuestion, about_minutes, estimated_seconds
 
 if TYPE_CHECKING:
     from mockint.core.interview.feedback import Feedback
@@ -164,10 +164,6 @@ class Persona:
         return Persona(settings.persona_name, settings.persona_style)
 
 
-def _about(seconds: int) -> str:
-    return "about " + plural(max(1, round(seconds / 60)), "minute")
-
-
 class Interviewer:
     """The persona's lines for one interview, deterministic for a seed."""
 
@@ -190,7 +186,7 @@ class Interviewer:
         The candidate's own questions for the interviewer (reverse questions) are not counted.
         """
         asked = [q for q in questions if not q.reverse]
-        count, about = plural(len(asked), "question"), _about(estimated_seconds(asked))
+        count, about = plural(len(asked), "question"), about_minutes(estimated_seconds(asked))
         plan = f"We'll go through {count}, {about}."
         if self.persona.style == "formal":
             plan = f"We have {count} today, which should take {about}."

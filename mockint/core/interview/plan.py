@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from mockint.core.format import plural
 from mockint.core.packs.model import RubricDimension
 
 
@@ -104,6 +105,11 @@ class Interview:
     def estimated_seconds(self) -> int:
         """Answer targets plus prep, a lower bound for how long the interview takes."""
         return estimated_seconds(self.questions)
+
+
+def about_minutes(seconds: float) -> str:
+    """ "about 12 minutes": how long an interview is likely to take, in whole minutes (at least one)."""
+    return "about " + plural(max(1, int(seconds / 60 + 0.5)), "minute")
 
 
 def estimated_seconds(questions: Sequence[PlannedQuestion]) -> int:

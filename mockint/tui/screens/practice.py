@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from mockint.core.errors import MockintError
+from mockint.core.format import plural
 from mockint.core.interview.session import PracticeSession
 from mockint.core.interview.voice_port import VoicePort
 from mockint.tui.app import MockintApp
@@ -77,7 +78,11 @@ class PracticeScreen(Screen[None]):
         drill: list[tuple[str, str]] | None = None,
         teleprompter: bool = False,
         voice: VoicePort | None = None,
+        ask_length: bool = False,
     ) -> None:
+        """Choose the questions by `plan_id`, `pack_id`, `category` (with `count` or `minutes`),
+        a `drill`, or resume a session. `ask_length`: when a pack or category holds more than a
+        short interview and neither `count` nor `minutes` is given, ask how long first."""
         super().__init__()
         #: (pack id, question id) pairs asked in order (the review screen's drill).
         self._drill = list(drill) if drill else None
@@ -86,6 +91,7 @@ class PracticeScreen(Screen[None]):
             "pack_id": pack_id, "plan_id": plan_id, "category": category, "count": count, "seed": seed,
         }
         self._minutes = minutes
+        self._ask_length = ask_length and plan_id is None and count is None and minutes is None and not drill
         self._resume_id = resume_session_id
         self._voice = voice
         self.session: PracticeSession | None = None
@@ -114,6 +120,45 @@ class PracticeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#teleprompter").display = self._teleprompter_on_start
         self._ticker = self.set_interval(TICK_SECONDS, self._tick, pause=True)
+        if self._resume_id is None and self._ask_length and self._offer_lengths():
+            return
+        self._start()
+
+    def _offer_lengths(self) -> bool:
+        """Ask how long when the selection is longer than a short interview; False when not asked."""
+        from mockint.core.interview.interviewer import QUICK_COUNT, build_interview
+        from mockint.tui.screens.picker import PickerScreen, length_choices
+
+        args = self._build_args
+        try:
+            whole = build_interview(
+                self.app.library.load_all(), pack_id=args["pack_id"], category=args["category"], seed=0,
+                backgrounder=self.app.backgrounder.placeholder_values(),
+                default_answer_seconds=self.app.settings.answer_seconds,
+                default_prep_seconds=self.app.settings.prep_seconds,
+            )
+        except MockintError:
+            return False  # _start reports it
+        if len(whole.questions) <= QUICK_COUNT:
+            return False
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                self.app.pop_screen()
+                return
+            kind, _, value = choice.partition(":")
+            if kind == "count":
+                self._build_args["count"] = int(value)
+            elif kind == "minutes":
+                self._minutes = int(value)
+            self._start()
+
+        title = f"How long? {whole.title} has {plural(len(whole.questions), 'question')}."
+        self.app.push_screen(PickerScreen(title, length_choices(whole.questions)), chosen)
+        return True
+
+    def _start(self) -> None:
+        """Plan or reload the interview and ask the first question."""
         try:
             self.session = self._open_session()
         except MockintError as exc:
@@ -326,7 +371,6 @@ class PracticeScreen(Screen[None]):
         session = self.session
         if session is None or session.finished:
             return
-        from mockint.core.format import plural
         from mockint.tui.screens.confirm import ConfirmScreen
 
         def decided(yes: bool | None) -> None:
