@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from mockint.core.packs.model import RubricDimension
@@ -76,47 +74,6 @@ def rubric_for(pack: Pack | None) -> tuple[RubricDimension, ...]:
     if pack is not None and pack.rubric:
         return pack.rubric
     return DEFAULT_RUBRIC
-
-
-# Hand-written short forms of the default anchors (1, 3, 5) so the rating line fits 80 columns.
-_SHORT: dict[str, tuple[str, str, str]] = {
-    "structure": ("rambling", "clear arc, some detours", "headline first, tight"),
-    "evidence": ("generalities", "real example, some specifics", "precise and personal"),
-    "impact": ("no outcome", "result stated", "measured impact + learning"),
-    "concision": ("far off time", "about right, some padding", "every sentence counts"),
-    "delivery": ("hesitant, fillers", "steady, a few fillers", "natural and assured"),
-}
-
-
-def _short(text: str, limit: int = 28) -> str:
-    # Up to the first clause break keeps a pack author's anchor recognisable yet short.
-    for sep in (";", ":", ".", ","):
-        text = text.split(sep, 1)[0]
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def anchor_summary(dim: RubricDimension, width: int | None = None) -> str:
-    """One line shown while rating: what a 1, a 3 and a 5 look like (cut to `width` if given)."""
-    if dim in DEFAULT_RUBRIC:
-        low, mid, high = _SHORT[dim.id]
-    elif len(dim.anchors) == 5:
-        low, mid, high = (_short(dim.anchors[i]) for i in (0, 2, 4))
-    else:
-        low, mid, high = "weak", "solid", "outstanding"
-    line = f"1 {low} · 3 {mid} · 5 {high}"
-    if width is not None and len(line) > width:
-        line = line[: max(0, width - 1)].rstrip() + "…"
-    return line
-
-
-def overall_from(ratings: Mapping[str, int]) -> int | None:
-    """Suggested overall rating: the mean of the 1..5 ratings, rounded half up; None when none."""
-    values = [v for v in ratings.values() if not isinstance(v, bool) and isinstance(v, int) and 1 <= v <= 5]
-    if not values:
-        return None
-    mean = Decimal(sum(values)) / Decimal(len(values))
-    return int(mean.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 #: The row after the rubric's dimensions: the candidate's verdict on the whole answer.
