@@ -432,3 +432,29 @@ def test_before_question_names_a_category_change() -> None:
     assert voice.before_question(iv.questions, 0) == voice.transition(0, len(iv.questions))
     # Question 1 is the first strategy question after the uncategorised opener.
     assert "Strategy" in voice.before_question(iv.questions, 1)
+
+
+@pytest.mark.skipif(not hasattr(Pack, "reverse"), reason="packs with `reverse = true` come with the packs branch")
+def test_reverse_questions_close_an_interview_when_a_reverse_pack_is_installed() -> None:
+    from mockint.core.interview.interviewer import with_reverse_questions
+    from mockint.core.interview.rubric import REVERSE_RUBRIC
+    from mockint.core.packs.loader import load_pack_bytes
+    from tests.support.practice_support import REVERSE_PACK
+
+    reverse = load_pack_bytes(REVERSE_PACK.encode(), source="to-ask.toml").pack
+    assert reverse.reverse
+    iv = build_interview([*PACKS, reverse], pack_id="alpha", count=2, seed=3)
+    assert all(q.pack_id == "alpha" for q in iv.questions)
+    closed = with_reverse_questions(iv, [*PACKS, reverse])
+    extra = closed.questions[len(iv.questions):]
+    assert len(extra) == 2 and all(q.reverse and q.pack_id == "to-ask" for q in extra)
+    assert all(q.rubric == REVERSE_RUBRIC for q in extra)
+    assert closed.questions[: len(iv.questions)] == iv.questions
+    assert with_reverse_questions(iv, [*PACKS, reverse]) == closed  # deterministic for the seed
+    longer = build_interview(PACKS, pack_id="alpha", count=5, seed=3)
+    assert len(with_reverse_questions(longer, [*PACKS, reverse]).questions) == 8
+    assert with_reverse_questions(iv, PACKS) == iv  # no reverse pack: nothing added
+    own = build_interview([reverse], pack_id="to-ask", seed=1)
+    assert with_reverse_questions(own, [reverse]) == own  # practising the reverse pack itself
+    # A PlannedQuestion keeps the mark through the store's JSON.
+    assert PlannedQuestion.from_dict(extra[0].to_dict()).reverse

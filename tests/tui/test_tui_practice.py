@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import TextArea
 
 from mockint.core.interview.rubric import DEFAULT_RUBRIC
+from mockint.core.packs.model import Pack
 from mockint.core.settings import Settings
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.home import HomeScreen
@@ -619,3 +620,50 @@ def test_plan_choices_show_each_plans_length(tmp_path: Path) -> None:
     labels = dict(plan_choices(packs))
     assert labels["demo-plan"] == "Demo plan (Demo pack) · 2 questions · about 3 minutes"
     assert labels["prep-plan"] == "One case with preparation time (Demo pack) · 1 question · about 2 minutes"
+
+
+@pytest.mark.skipif(not hasattr(Pack, "reverse"), reason="packs with `reverse = true` come with the packs branch")
+async def test_the_closing_leads_into_practising_questions_for_the_interviewer(tmp_path: Path) -> None:
+    from tests.support.practice_support import reverse_pack_in
+    from tests.support.tui_support import builtin_dir
+
+    reverse_pack_in(builtin_dir(tmp_path))
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock, count=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        session = screen.session
+        assert [q.reverse for q in session.questions] == [False, True, True]
+        assert "1 question," in transcript(screen)  # the greeting counts the interviewer's questions
+        await pilot.press("space")
+        clock.advance(30)
+        await pilot.press("space", "4", "4", "4", "4", "4", "4", "enter")
+        await pilot.pause()
+        assert session.reverse_part and app.screen is screen
+        text = transcript(screen)
+        assert "You ask: " + session.question.text in text
+        assert str(screen.query_one("#progress").render()).startswith("Your question 1 of 2")
+        assert [r.name for r in session.rating.rows] == ["Insight", "Delivery", "Overall"]
+        await pilot.press("space")
+        clock.advance(20)
+        await pilot.press("space", "4", "3", "4", "enter")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        summary_text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "1 answered" in summary_text  # the interviewer's question
+        assert "Your questions for the interviewer" in summary_text
+
+
+async def test_without_a_reverse_pack_the_closing_invites_no_questions(tmp_path: Path) -> None:
+    clock = ManualClock()
+    app = practice_app(tmp_path, clock, count=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "3", "3", "3", "3", "3", "3", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        closing = str(app.screen.query("Static").first().render())
+        assert "?" not in closing and "ask me" not in closing

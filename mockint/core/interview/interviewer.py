@@ -273,8 +273,9 @@ def _fit(planned: list[PlannedQuestion], budget: int) -> None:
             return
 
 
-#: Questions for the interviewer practised at the end of an interview, when a pack of them exists.
-REVERSE_COUNT = 3
+#: Questions for the interviewer practised at the end of an interview, when a pack of them exists:
+#: two after a short interview, three after a longer one.
+REVERSE_COUNTS = (2, 3)
 
 
 def is_reverse(pack: Pack) -> bool:
@@ -282,8 +283,9 @@ def is_reverse(pack: Pack) -> bool:
     return bool(getattr(pack, "reverse", False))
 
 
-def with_reverse_questions(interview: Interview, packs: Sequence[Pack], count: int = REVERSE_COUNT) -> Interview:
-    """`interview` followed by up to `count` questions for the interviewer from the reverse packs.
+def with_reverse_questions(interview: Interview, packs: Sequence[Pack], count: int | None = None) -> Interview:
+    """`interview` followed by up to `count` questions for the interviewer from the reverse packs
+    (by default two, or three after five questions or more).
 
     The choice is deterministic for the interview's seed. Without a reverse pack, or when the
     interview already asks from one, the interview is returned as it is.
@@ -293,6 +295,8 @@ def with_reverse_questions(interview: Interview, packs: Sequence[Pack], count: i
         return interview
     if interview.pack_id is not None and interview.pack_id in {p.id for p in reverse}:
         return interview
+    if count is None:
+        count = REVERSE_COUNTS[1] if len(interview.questions) >= 5 else REVERSE_COUNTS[0]
     planner = _Planner(random.Random(f"{interview.seed}:reverse"), {}, {})
     planner.take(planner.order([(p, q) for p in reverse for q in p.questions if not placeholders_in(q.text)]), count)
     extra = tuple(

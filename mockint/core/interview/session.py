@@ -304,6 +304,8 @@ class PracticeSession:
         """`f`: ask the next follow-up; otherwise a message saying why not."""
         if self._answer is None:
             return None
+        if self.question.reverse:
+            return "This one is your question: ask it, time it, then rate it."
         if not self.question.follow_ups:
             return "This question has no follow-ups."
         left = self.follow_ups_left

@@ -97,6 +97,7 @@ class PracticeScreen(Screen[None]):
         self.session: PracticeSession | None = None
         self._lines_shown = 0
         self._summary_open = False
+        self._pack_names: dict[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="progress")
@@ -198,7 +199,8 @@ class PracticeScreen(Screen[None]):
                 last_practised=app.store.last_practised(), backgrounder=values,
                 default_answer_seconds=settings.answer_seconds, default_prep_seconds=settings.prep_seconds,
             )
-            interview = with_reverse_questions(interview, packs)
+            if not self._teleprompter_on_start:  # a rehearsal of openers ends without the closing questions
+                interview = with_reverse_questions(interview, packs)
         return PracticeSession.start(app.store, interview, persona, **common)
 
     # -- rendering ------------------------------------------------------------------------------
@@ -229,7 +231,7 @@ class PracticeScreen(Screen[None]):
         progress = Text(session.progress, style="bold")
         if q.category:
             progress.append(f" · {q.category_name or q.category}")
-        progress.append(f" · {q.pack_id}", style="dim")
+        progress.append(f" · {self._pack_name(q.pack_id)}", style="dim")
         self.query_one("#progress", Static).update(progress)
         self.query_one(RatingPanel).show(session.rating)
         self.set_class(session.answer_over, "-rating")
@@ -266,6 +268,15 @@ class PracticeScreen(Screen[None]):
             guidance=q.guidance if session.guidance_shown else None,
             dimension=sheet.current.dimension if rating_now else None,
         )
+
+    def _pack_name(self, pack_id: str) -> str:
+        """The pack's name for people (its id when it is no longer installed)."""
+        if self._pack_names is None:
+            try:
+                self._pack_names = {p.id: p.name for p in self.app.library.effective()}
+            except MockintError:
+                self._pack_names = {}
+        return self._pack_names.get(pack_id, pack_id)
 
     def _tick(self) -> None:
         session = self.session

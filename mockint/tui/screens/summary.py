@@ -135,7 +135,8 @@ class SummaryScreen(Screen[None]):
                 table.add_row(*(Text(cell) for cell in row))
             yield Static(table)
             if asked:
-                yield Static(_asked_table(asked), classes="summary--work")
+                yield Static(Text("Your questions for the interviewer", style="bold"), classes="summary--work")
+                yield Static(_asked_table(asked))
             work = Text("What to work on next\n", style="bold")
             work.append("\n".join(f"• {line}" for line in data.work_on))
             yield Static(work, classes="summary--work")
@@ -147,8 +148,7 @@ class SummaryScreen(Screen[None]):
 
 def _asked_table(answers: list[Any]) -> Table:
     """The candidate's questions for the interviewer: how long each took and how it was rated."""
-    table = Table(title="Your questions for the interviewer", title_justify="left", expand=True,
-                  show_edge=False, pad_edge=False)
+    table = Table(expand=True, show_edge=False, pad_edge=False)
     table.add_column("Question", ratio=3, overflow="ellipsis", no_wrap=True)
     table.add_column("Time", no_wrap=True)
     table.add_column("Overall", no_wrap=True)
