@@ -124,6 +124,7 @@ async def test_pause_stops_the_answer_clock(tmp_path: Path) -> None:
         clock.advance(10)
         await pilot.press("p")
         assert screen.session.answer_clock.phase == "paused"
+        assert "paused" in str(screen.query_one("#progress").render())
         assert not screen._ticker._active.is_set()  # nothing moves, nothing refreshes
         clock.advance(300)
         await pilot.press("space")  # ignored while paused

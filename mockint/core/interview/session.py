@@ -174,7 +174,12 @@ class PracticeSession:
         )
         first = session._following(-1)
         if first is not None:
-            session._say(f"Welcome back. We'll pick up at question {first + 1} of {len(questions)}.")
+            own = [i for i, q in enumerate(session.questions) if not q.reverse]
+            if first in own:
+                where = f"at question {own.index(first) + 1} of {len(own)}"
+            else:
+                where = "with your questions for me"
+            session._say(f"Welcome back. We'll pick up {where}.")
         return session
 
     # -- state --------------------------------------------------------------------------------

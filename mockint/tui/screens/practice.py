@@ -232,6 +232,8 @@ class PracticeScreen(Screen[None]):
         if q.category:
             progress.append(f" · {q.category_name or q.category}")
         progress.append(f" · {self._pack_name(q.pack_id)}", style="dim")
+        if session.paused:
+            progress.append(" · paused (p resumes)", style="bold")
         self.query_one("#progress", Static).update(progress)
         self.query_one(RatingPanel).show(session.rating)
         self.set_class(session.answer_over, "-rating")
@@ -372,7 +374,6 @@ class PracticeScreen(Screen[None]):
         if self.session is None:
             return
         self._call(self.session.toggle_pause)
-        self.sub_title = "paused" if self.session.paused else ""
 
     def action_escape(self) -> None:
         # In a text field escape only leaves the field; the interview goes on.
