@@ -220,12 +220,12 @@ async def test_disk_full_during_practice_keeps_the_question_and_says_so(tmp_path
         await pilot.press("enter")
         await pilot.pause()
         assert "Not saved" in notices(app) and "full" in notices(app)
-        assert app.screen is screen and screen.index == 0
-        assert app.store.session_answers(screen.session_id) == []
+        assert app.screen is screen and screen.session.index == 0
+        assert app.store.session_answers(screen.session.session_id) == []
         conn.execute("PRAGMA max_page_count = 1073741823")  # space again: the same answer saves
         await pilot.press("enter")
         await pilot.pause()
-        saved = app.store.session_answers(screen.session_id)
+        saved = app.store.session_answers(screen.session.session_id)
         assert [a.index for a in saved] == [0] and saved[0].overall == 4
         assert saved[0].notes.startswith("big notes big notes")
 

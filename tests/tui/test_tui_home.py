@@ -67,7 +67,7 @@ async def test_pack_picker_starts_that_pack(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert {q.pack_id for q in app.screen.questions} == {"demo"}
+        assert {q.pack_id for q in app.screen.session.questions} == {"demo"}
 
 
 async def test_plan_picker_escape_cancels(tmp_path: Path) -> None:
@@ -125,7 +125,7 @@ async def test_palette_has_screens_packs_and_plans(tmp_path: Path) -> None:
         entries["Start plan: Demo plan"].run()
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert [q.question_id for q in app.screen.questions] == ["shipped-hard", "conflict"]
+        assert [q.question_id for q in app.screen.session.questions] == ["shipped-hard", "conflict"]
 
 
 async def test_palette_opens_with_ctrl_p(tmp_path: Path) -> None:
@@ -311,7 +311,7 @@ async def test_plan_picker_shows_plan_names_and_starts_the_plan(tmp_path: Path) 
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert [q.question_id for q in app.screen.questions] == ["shipped-hard", "conflict"]
+        assert [q.question_id for q in app.screen.session.questions] == ["shipped-hard", "conflict"]
 
 
 async def test_damaged_database_found_after_start_is_moved_aside_and_reported(tmp_path: Path) -> None:
