@@ -34,23 +34,12 @@ def model_choice(option: str | None) -> ModelChoice:
 
 
 def voice_options(audio_in: Path | None) -> VoiceOptions:
-    """`practice --voice [--audio-in FILE]`: check what can be checked before the app opens."""
+    """`practice --voice [--audio-in FILE]`: what the app needs, checked before it opens."""
     _require()
     from mockint.core.settings import load_settings
-    from mockint.core.voice.audio import read_audio
-    from mockint.core.voice.port import VoiceOptions
-    from mockint.core.voice.transcribe import check_model_directory, resolve_model
+    from mockint.core.voice.port import prepare_options
 
-    if audio_in is not None:
-        read_audio(audio_in)  # a damaged or missing file fails here, in one line
-    settings = load_settings()
-    choice = resolve_model(None, setting=settings.voice_model)
-    if choice.is_directory:
-        check_model_directory(choice.path)
-    return VoiceOptions(
-        model=choice, speak=settings.voice_speak, keep_recordings=settings.voice_keep_recordings,
-        audio_in=audio_in.resolve() if audio_in is not None else None,
-    )
+    return prepare_options(audio_in, load_settings())
 
 
 def _safe(text: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mockint.cli import main
+from mockint.entry import main
 from mockint.core.paths import get_paths
 from mockint.core.settings import Settings, save_settings
 from mockint.core.voice.transcribe import MODEL_ENV
@@ -186,7 +186,7 @@ def test_without_the_extra_each_voice_command_says_how_to_install_it(run: Run,
 def test_voice_libraries_are_not_loaded_at_start_up() -> None:
     code = (
         "import sys\n"
-        "from mockint.cli import main\n"
+        "from mockint.entry import main\n"
         "for args in (['--version'], ['--help'], ['paths']):\n"
         "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
         "import mockint.tui.app\n"

@@ -16,12 +16,15 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mockint.core.errors import MockintError
 from mockint.core.paths import Paths
 from mockint.core.voice.record import FileRecorder, MicrophoneRecorder, Recorder, recording_path
 from mockint.core.voice.transcribe import ModelChoice, SpeechModel, load_model
+
+if TYPE_CHECKING:
+    from mockint.core.settings import Settings
 
 State = Literal["idle", "speaking", "recording", "transcribing"]
 
@@ -45,6 +48,23 @@ class SpeechResult:
     speech: dict[str, Any] | None = None
     recording: Path | None = None
     error: str | None = None
+
+
+def prepare_options(audio_in: Path | None, settings: Settings) -> VoiceOptions:
+    """Speaking practice as the settings say, checked before an interview starts: a damaged
+    `audio_in` file or a model folder that is not a model fails here, in one line (exit 1)."""
+    from mockint.core.voice.audio import read_audio
+    from mockint.core.voice.transcribe import check_model_directory, resolve_model
+
+    if audio_in is not None:
+        read_audio(audio_in)
+    choice = resolve_model(None, setting=settings.voice_model)
+    if choice.is_directory:
+        check_model_directory(choice.path)
+    return VoiceOptions(
+        model=choice, speak=settings.voice_speak, keep_recordings=settings.voice_keep_recordings,
+        audio_in=audio_in.resolve() if audio_in is not None else None,
+    )
 
 
 def _message(exc: BaseException) -> str:
