@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from mockint.entry import main
 from mockint.core.paths import get_paths
 from mockint.core.settings import Settings, save_settings
 from mockint.core.voice.transcribe import MODEL_ENV
+from mockint.entry import main
 from tests.support.voice_support import model_dir, spoken_wav, write_silence
 
 __all__ = ["spoken_wav"]  # a session fixture used below
