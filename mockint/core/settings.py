@@ -163,13 +163,22 @@ def load_settings_with_warnings(
 
     try:
         data = tomli.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
-        reason = str(exc) if isinstance(exc, tomli.TOMLDecodeError) else "not valid UTF-8"
+    except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError, ValueError) as exc:
+        reason = _parse_failure(exc)
         moved = _move_aside(file, paths.broken_dir, (now or _utcnow)())
         where = f"moved to {moved}" if moved else "could not be moved aside"
         msg = f"settings file does not parse ({reason}); {where}; using defaults"
         return Settings(), [Diagnostic(msg, path=str(file), severity="warning")]
     return settings_from_dict(data, path=str(file))
+
+
+def _parse_failure(exc: Exception) -> str:
+    """Why the settings file does not parse, in a few words."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "not valid UTF-8"
+    if isinstance(exc, RecursionError):
+        return "arrays or tables nested too deeply"
+    return str(exc)  # TOMLDecodeError, or ValueError such as an integer too long to convert
 
 
 def load_settings(paths: Paths | None = None) -> Settings:
