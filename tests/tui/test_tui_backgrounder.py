@@ -81,6 +81,28 @@ async def test_shows_the_stored_backgrounder(tmp_path: Path) -> None:
         assert {"add_entry", "remove_entry", "move(-1)", "move(1)", "rehearse", "leave"} <= footer_keys
 
 
+async def test_entering_a_field_never_selects_its_text_for_replacement(tmp_path: Path) -> None:
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        name = screen.query_one("#bg-name", Input)
+        assert app.focused is name and name.selected_text == ""
+        await pilot.press("x")
+        assert name.value == "Alex Doex"
+        await pilot.press("tab")  # on to the headline: typing adds to it
+        headline = screen.query_one("#bg-headline", Input)
+        assert app.focused is headline and headline.selected_text == ""
+        await pilot.press("!")
+        assert headline.value == "Senior PM, fintech!"
+        await pilot.press("shift+tab")  # and back again
+        await pilot.press("y")
+        assert name.value == "Alex Doexy"
+        # Replacing the whole field is explicit: select to the start, then type.
+        await pilot.press("shift+home", "Z")
+        assert name.value == "Z"
+
+
 async def test_typing_autosaves_within_a_second(tmp_path: Path) -> None:
     app = editor_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

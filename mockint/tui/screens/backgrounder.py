@@ -140,7 +140,11 @@ class BackgrounderScreen(Screen[None]):
         with VerticalScroll(id="bg-body"):
             yield Static(Text(INTRO), id="bg-intro")
             with Horizontal(id="bg-identity"):
-                name = Input(bg.name or "", placeholder="Your name", max_length=MAX_NAME, id="bg-name")
+                # Entering a field never selects its text: the first key would replace it (and autosave
+                # would store that). Replacing a whole field is explicit: shift+home, then type.
+                name = Input(
+                    bg.name or "", placeholder="Your name", max_length=MAX_NAME, id="bg-name", select_on_focus=False
+                )
                 name.border_title = "Name"
                 yield name
                 headline = Input(
@@ -148,6 +152,7 @@ class BackgrounderScreen(Screen[None]):
                     placeholder="e.g. Senior PM, payments",
                     max_length=MAX_HEADLINE,
                     id="bg-headline",
+                    select_on_focus=False,
                 )
                 headline.border_title = "Headline"
                 yield headline
