@@ -164,17 +164,47 @@ async def test_add_entry_to_the_focused_section(tmp_path: Path) -> None:
         assert len(rows(screen, "about")) == 2
 
 
+async def wait_until(pilot: Any, condition: Any, what: str) -> None:
+    """Let the app run until `condition()` holds (bounded only as a guard against a hang)."""
+    for _ in range(2000):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"never happened: {what}")
+
+
 async def test_add_button_and_the_five_entry_limit(tmp_path: Path) -> None:
     app = editor_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_editor(pilot)
-        for _ in range(6):
+        button = screen.query_one("#add-qualitative")
+        # Textual's Button ignores clicks while its press effect shows; make that window cover the
+        # whole test, so a machine of any speed sees every click land inside it.
+        button.active_effect_duration = 3600
+        for n in range(1, 6):
             await click_button(pilot, "#add-qualitative")
+            await wait_until(pilot, lambda n=n: len(rows(screen, "qualitative")) == n, f"{n} entries")
+            await wait_until(pilot, lambda n=n: app.focused is rows(screen, "qualitative")[n - 1].area, "focus")
+        await click_button(pilot, "#add-qualitative")
+        await wait_until(
+            pilot, lambda: any("at most 5" in str(n.message) for n in app._notifications), "the limit warning"
+        )
         assert len(rows(screen, "qualitative")) == 5
-        assert any("at most 5" in str(n.message) for n in app._notifications)
         # Blank entries are not a change worth saving.
         assert "Saved" in str(screen.query_one("#bg-status", Static).render())
         assert not get_paths().backgrounder.exists()
+
+
+async def test_enter_on_the_add_button_adds_every_time(tmp_path: Path) -> None:
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        button = screen.query_one("#add-about")
+        button.active_effect_duration = 3600
+        for n in (1, 2):
+            button.focus()
+            await pilot.press("enter")
+            await wait_until(pilot, lambda n=n: len(rows(screen, "about")) == n, f"{n} entries")
 
 
 async def test_ctrl_n_without_a_section_fills_the_first_short_one(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -62,6 +63,22 @@ HINTS: dict[Section, str] = {
 }
 
 
+class AddButton(Button):
+    """A button where every click counts.
+
+    Textual's Button ignores a click while its press effect shows (0.2 s), so a person's quick
+    second click on "+ Add entry" only moved the focus. Here each click and each enter adds.
+    """
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        event.prevent_default()  # Button's own handler would drop a click during the press effect
+        self.press()
+
+    def action_press(self) -> None:
+        self.press()
+
+
 class SectionBox(Vertical):
     """One section of the backgrounder: its hint, its entries, and a button to add one."""
 
@@ -73,7 +90,7 @@ class SectionBox(Vertical):
         # Kept as attributes: a DOM query per keystroke would be the editor's biggest cost.
         self.entries_box = Vertical(*(EntryRow(section, text) for text in entries), classes="entries")
         self.head = Static("", classes="section-head")
-        self.add_button = Button("+ Add entry", id=f"add-{section}", classes="add-entry", compact=True)
+        self.add_button = AddButton("+ Add entry", id=f"add-{section}", classes="add-entry", compact=True)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(HINTS[self.section]), classes="section-hint")
