@@ -306,7 +306,9 @@ async def test_rehearse_opens_the_openers_with_the_teleprompter(
         await pilot.pause()
         # Saved first, so the rehearsal sees the latest words.
         assert load_backgrounder().headline == "Senior PM, fintech!"
-    assert calls == [("practice", {"pack_id": "backgrounder-openers", "teleprompter": True})]
+    assert calls == [
+        ("practice", {"pack_id": "backgrounder-openers", "plan_id": "warm-up", "teleprompter": True})
+    ]
 
 
 async def test_rehearse_with_an_empty_backgrounder_explains(

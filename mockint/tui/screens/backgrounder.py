@@ -47,6 +47,8 @@ DEBOUNCE_SECONDS = 0.6
 MAX_UNSAVED_SECONDS = 1.0
 
 REHEARSE_PACK = "backgrounder-openers"
+#: The three classic openers ("tell me about yourself", highlights, products you built).
+REHEARSE_PLAN = "warm-up"
 
 INTRO = "Your press kit: short lines you can say without notes. Saved as you type."
 HINTS: dict[Section, str] = {
@@ -386,7 +388,7 @@ class BackgrounderScreen(Screen[None]):
             self.notify("Backgrounder saved.", timeout=2)
 
     def action_rehearse(self) -> None:
-        """Practise the opening questions with the teleprompter showing your own entries."""
+        """Rehearse the warm-up openers with the teleprompter showing your own entries."""
         self.current = self._collect()
         if not self.save_now():
             return
@@ -397,7 +399,7 @@ class BackgrounderScreen(Screen[None]):
         if not callable(open_screen):
             self.notify("Rehearsal is not available here.", severity="warning")
             return
-        open_screen("practice", pack_id=REHEARSE_PACK, teleprompter=True)
+        open_screen("practice", pack_id=REHEARSE_PACK, plan_id=REHEARSE_PLAN, teleprompter=True)
 
     def action_leave(self) -> None:
         """Save and go back."""
