@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from textual.widgets import Input, Static
 from mockint.core.backgrounder.model import Backgrounder
 from mockint.core.backgrounder.storage import list_backups, load_backgrounder, save_backgrounder
 from mockint.core.paths import get_paths
-from mockint.tui.screens.backgrounder import MAX_UNSAVED_SECONDS, BackgrounderScreen, SectionBox
+from mockint.tui.screens.backgrounder import DEBOUNCE_SECONDS, MAX_UNSAVED_SECONDS, BackgrounderScreen, SectionBox
 from mockint.tui.widgets.backgrounder_entry import EntryRow
 from tests.support.tui_support import ManualClock, make_app
 
@@ -43,14 +42,13 @@ async def type_text(pilot: Any, text: str) -> None:
     await pilot.press(*["space" if ch == " " else ch for ch in text])
 
 
-async def wait_saved(pilot: Any, predicate: Any, timeout: float = 5.0) -> float:
-    """Seconds until the stored backgrounder satisfies `predicate` (fails after `timeout`)."""
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
+async def wait_saved(pilot: Any, predicate: Any) -> None:
+    """Let the app run until the stored backgrounder satisfies `predicate` (bounded only against a hang)."""
+    for _ in range(2000):
         if predicate(load_backgrounder()):
-            return time.monotonic() - start
-        await pilot.pause(0.05)
-    raise AssertionError(f"not saved within {timeout}s: {load_backgrounder()}")
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"never saved: {load_backgrounder()}")
 
 
 async def click_button(pilot: Any, selector: str) -> None:
@@ -109,8 +107,9 @@ async def test_typing_autosaves_within_a_second(tmp_path: Path) -> None:
         await open_editor(pilot)
         assert app.focused is app.screen.query_one("#bg-name", Input)
         await type_text(pilot, "Sam Lee")
-        elapsed = await wait_saved(pilot, lambda bg: bg.name == "Sam Lee")
-        assert elapsed < 1.5  # debounce 0.6 s plus slack for a loaded test machine
+        # Saved by the debounce timer alone (no further key, no leaving), due within a second.
+        assert DEBOUNCE_SECONDS < 1
+        await wait_saved(pilot, lambda bg: bg.name == "Sam Lee")
         assert "Saved" in str(app.screen.query_one("#bg-status", Static).render())
 
 
