@@ -49,9 +49,13 @@ def test_home_opens_and_q_quits_cleanly(mockint_home: Path) -> None:
 def test_kill_minus_nine_mid_interview_then_resume(mockint_home: Path) -> None:
     with driver(mockint_home, "practice", "--seed", "1", "--count", "3") as term:
         term.wait_for("Question 1 of", timeout=TIMEOUT)
-        for key in ("Space", "Space", "1", "2", "3", "4", "5", "Enter"):
+        # Each key once the screen shows it is wanted (never a fixed delay).
+        term.send("Space")
+        term.wait_for("Answering", timeout=TIMEOUT)
+        term.send("Space")
+        term.wait_for("Answer over", timeout=TIMEOUT)
+        for key in ("1", "2", "3", "4", "5", "Enter"):
             term.send(key)
-            time.sleep(0.05)  # one key per frame, as a person types
         term.wait_for("Question 2 of", timeout=TIMEOUT)
         pid = term.pane_pid()
         os.kill(pid, signal.SIGKILL)
@@ -84,4 +88,5 @@ def test_resume_with_nothing_to_resume_is_exit_1(mockint_home: Path) -> None:
     with driver(mockint_home, "resume", report_exit=True) as term:
         screen = term.wait_for("[mockint exited with", timeout=TIMEOUT)
         assert "[mockint exited with 1]" in screen
-        assert "nothing to resume" in screen and "Traceback" not in screen
+        # The error line wraps where the (machine-dependent) data path makes it long.
+        assert "nothing to resume" in screen.replace("\n", "") and "Traceback" not in screen
