@@ -110,6 +110,7 @@ class MockintApp(App[None]):
         self._backgrounder: Any = None
         self._remember_theme = remember_theme
         self.settings_warnings: list[str] = []
+        self.backgrounder_warnings: list[str] = []
         self._theme_ready = False
         self._file_themes_registered = False
         self._frozen = False
@@ -152,9 +153,10 @@ class MockintApp(App[None]):
     def backgrounder(self) -> Any:
         """The backgrounder (press kit); re-read after `invalidate("backgrounder")`."""
         if self._backgrounder is None:
-            from mockint.core.backgrounder.storage import load_backgrounder
+            from mockint.core.backgrounder.storage import load_backgrounder_with_warnings
 
-            self._backgrounder = load_backgrounder(self.paths)
+            self._backgrounder, diagnostics = load_backgrounder_with_warnings(self.paths)
+            self.backgrounder_warnings = [d.format() for d in diagnostics]
         return self._backgrounder
 
     def invalidate(self, *names: str) -> None:

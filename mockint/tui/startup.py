@@ -19,12 +19,8 @@ def start_warnings(app: Any) -> list[str]:
     except Exception as exc:
         messages.append(str(exc))
     try:
-        from mockint.core.backgrounder.storage import last_load_warning
-
-        app.backgrounder  # noqa: B018
-        warning = last_load_warning()
-        if warning:
-            messages.append(warning)
+        app.backgrounder  # noqa: B018 - loading is what collects the warnings
+        messages.extend(app.backgrounder_warnings)
     except Exception as exc:
         messages.append(str(exc))
     try:
