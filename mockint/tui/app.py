@@ -328,6 +328,12 @@ class MockintApp(App[None]):
         remember_theme(self, theme)
 
     # -- global actions ---------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Quit (ctrl+q, q on home, the palette); unsaved edits are never dropped silently."""
+        from mockint.tui.unsaved import quit_when_saved
+
+        quit_when_saved(self)
+
     def action_help(self) -> None:
         """Show every key of the current screen."""
         from mockint.tui.screens.help import HelpScreen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,12 @@ from textual.widgets import Input, Static
 from mockint.core.backgrounder.model import Backgrounder
 from mockint.core.backgrounder.storage import list_backups, load_backgrounder, save_backgrounder
 from mockint.core.paths import get_paths
-from mockint.tui.screens.backgrounder import DEBOUNCE_SECONDS, MAX_UNSAVED_SECONDS, BackgrounderScreen, SectionBox
+from mockint.tui.screens.backgrounder import (
+    DEBOUNCE_SECONDS,
+    MAX_UNSAVED_SECONDS,
+    BackgrounderScreen,
+    SectionBox,
+)
 from mockint.tui.widgets.backgrounder_entry import EntryRow
 from tests.support.tui_support import ManualClock, make_app
 
@@ -374,3 +380,132 @@ def test_snapshot_editor(snap_compare: Any, tmp_path: Path, size: tuple[int, int
         await pilot.pause()
 
     assert snap_compare(editor_app(tmp_path), terminal_size=size, run_before=settle)
+
+
+# --- a save that fails never throws edits away -------------------------------------------------
+
+
+def no_space(*_args: Any, **_kwargs: Any) -> None:
+    import errno
+
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.fixture
+def full_disk() -> Iterator[pytest.MonkeyPatch]:
+    """A patch that `edited_on_a_full_disk` fills the disk with; `.undo()` makes room again."""
+    patch = pytest.MonkeyPatch()
+    yield patch
+    patch.undo()
+
+
+async def edited_on_a_full_disk(pilot: Any, full_disk: pytest.MonkeyPatch) -> BackgrounderScreen:
+    from mockint.core.backgrounder import storage
+
+    screen = await open_editor(pilot)
+    full_disk.setattr(storage, "atomic_write_text", no_space)
+    await pilot.press("end", "!", "ctrl+s")
+    await wait_until(pilot, lambda: "Not saved" in str(screen.query_one("#bg-status", Static).render()), "status")
+    assert load_backgrounder().name == "Alex Doe"
+    return screen
+
+
+async def test_a_failed_save_keeps_the_editor_open_and_asks(
+    tmp_path: Path, full_disk: pytest.MonkeyPatch
+) -> None:
+    from mockint.tui.screens.confirm import UnsavedScreen
+
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await edited_on_a_full_disk(pilot, full_disk)
+        assert sum("No space left" in str(n.message) for n in app._notifications) == 1
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, UnsavedScreen), "the question")
+        text = html_text(app)
+        assert "not saved" in text and "No space left on device" in text
+        await pilot.press("k")  # keep editing: the edits are still there
+        await wait_until(pilot, lambda: app.screen is screen, "back in the editor")
+        assert screen.query_one("#bg-name", Input).value == "Alex Doe!"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, UnsavedScreen), "the question again")
+        full_disk.undo()  # room on the disk again
+        await pilot.press("r")  # retry: saved, and the editor closes
+        await wait_until(pilot, lambda: not isinstance(app.screen, BackgrounderScreen | UnsavedScreen), "left")
+    assert load_backgrounder().name == "Alex Doe!"
+
+
+async def test_discarding_is_on_purpose(tmp_path: Path, full_disk: pytest.MonkeyPatch) -> None:
+    from mockint.tui.screens.confirm import UnsavedScreen
+
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await edited_on_a_full_disk(pilot, full_disk)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, UnsavedScreen), "the question")
+        await pilot.press("d")
+        await wait_until(pilot, lambda: not isinstance(app.screen, BackgrounderScreen | UnsavedScreen), "left")
+        full_disk.undo()
+    assert load_backgrounder() == KIT
+
+
+async def test_save_elsewhere_keeps_a_copy(tmp_path: Path, full_disk: pytest.MonkeyPatch) -> None:
+    from mockint.tui.screens.confirm import SaveElsewhereScreen, UnsavedScreen
+
+    save_backgrounder(KIT)
+    copy = tmp_path / "elsewhere" / "kit.toml"
+    copy.parent.mkdir()
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await edited_on_a_full_disk(pilot, full_disk)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, UnsavedScreen), "the question")
+        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, SaveElsewhereScreen), "the file question")
+        full_disk.undo()  # the other disk has room (the copy is written like any file)
+        app.screen.query_one(Input).value = str(copy)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(app.screen, BackgrounderScreen | SaveElsewhereScreen), "left")
+        assert any(str(copy) in str(n.message) for n in app._notifications)
+    from mockint.core.backgrounder.io import parse_backgrounder
+
+    assert parse_backgrounder(copy.read_bytes(), source=str(copy))[0].name == "Alex Doe!"
+    assert load_backgrounder().name == "Alex Doe"  # the usual file keeps its last saved version
+
+
+async def test_ctrl_q_over_unsaved_edits_asks_instead_of_exiting(
+    tmp_path: Path, full_disk: pytest.MonkeyPatch
+) -> None:
+    from mockint.tui.screens.confirm import UnsavedScreen
+
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await edited_on_a_full_disk(pilot, full_disk)
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: isinstance(app.screen, UnsavedScreen), "the question")
+        await pilot.press("ctrl+q")  # asking already: a second ctrl+q does not stack questions
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen, "back in the editor")
+        assert app.is_running and screen.query_one("#bg-name", Input).value == "Alex Doe!"
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: isinstance(app.screen, UnsavedScreen), "the question")
+        await pilot.press("d")
+        await wait_until(pilot, lambda: not app.is_running, "exit")
+
+
+async def test_ctrl_q_with_everything_saved_exits(tmp_path: Path) -> None:
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_editor(pilot)
+        await type_text(pilot, "Sam")
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: not app.is_running, "exit")
+    assert load_backgrounder().name == "Sam"
+
+
+def html_text(app: Any) -> str:
+    import html
+
+    return html.unescape(app.export_screenshot()).replace("\xa0", " ")

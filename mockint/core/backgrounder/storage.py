@@ -97,6 +97,23 @@ def save_backgrounder(
     return True
 
 
+def save_backgrounder_copy(bg: Backgrounder, target: Path) -> Path:
+    """Write the backgrounder to another file (when the usual one cannot be saved); never overwrites.
+
+    The copy is an ordinary backgrounder file: `mockint backgrounder import` brings it back.
+    Raises MockintError when the backgrounder breaks the file rules, the file exists, or writing fails.
+    """
+    clean = bg.normalised()
+    validate(clean)
+    if target.exists():
+        raise failure("that file already exists; choose another name", path=str(target))
+    try:
+        atomic_write_text(target, to_toml(clean))
+    except OSError as exc:
+        raise failure(f"cannot save a copy of the backgrounder: {exc.strerror or exc}", path=str(target)) from None
+    return target
+
+
 def import_backgrounder(data: bytes, *, source: str, paths: Paths | None = None) -> list[Diagnostic]:
     """Replace the backgrounder with a file's content, all or nothing; returns the warnings.
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
@@ -37,6 +38,7 @@ from mockint.core.backgrounder.model import (
     Section,
 )
 from mockint.core.errors import MockintError
+from mockint.core.format import stamp
 from mockint.core.paths import Paths, get_paths
 from mockint.tui.widgets.backgrounder_entry import EntryRow, clean_entry_text, update_if_changed
 from mockint.tui.widgets.key_bar import KeyBar
@@ -130,6 +132,10 @@ class BackgrounderScreen(Screen[None]):
         self._saved = Backgrounder()
         self._boxes: dict[Section, SectionBox] = {}
         self._ready = False  # set once on_mount has found the widgets
+        #: Why the last save failed (shown until a save works), or None.
+        self._save_error: str | None = None
+        #: The person chose to throw the unsaved edits away: leaving does not save them.
+        self._discarded = False
 
     # -- services from the app (or defaults when shown in another app) --------------
     @property
@@ -196,8 +202,9 @@ class BackgrounderScreen(Screen[None]):
         self._name_input.focus()
 
     def on_unmount(self) -> None:
-        # Quitting or leaving never loses typing: flush whatever the timer had not saved yet.
-        self.save_now(notify=False, refresh=False)
+        # Leaving never loses typing: flush whatever the timer had not saved yet.
+        if not self._discarded:
+            self.save_now(notify=False, refresh=False)
 
     # -- reading the widgets -----------------------------------------------------------
     def _collect(self) -> Backgrounder:
@@ -253,7 +260,10 @@ class BackgrounderScreen(Screen[None]):
             ),
         )
         status = Text.assemble(("Backgrounder", "bold"), f"  {filled}/{total} filled  ")
-        status.append("Saved" if saved else "Saving…", style="dim" if saved else "italic")
+        if self._save_error is not None and not saved:
+            status.append("Not saved: ctrl+s tries again", style="bold reverse")
+        else:
+            status.append("Saved" if saved else "Saving…", style="dim" if saved else "italic")
         update_if_changed(self._status, status)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -305,9 +315,14 @@ class BackgrounderScreen(Screen[None]):
             # The version this editing session started from is kept as a backup, once.
             save_backgrounder(clean, self.paths, backup=not self._backed_up, now=self._now())
         except MockintError as exc:
-            if notify and self.is_attached:
+            # Said once per reason (autosave retries on every pause in typing); the status line keeps it.
+            if notify and self.is_attached and exc.message != self._save_error:
                 self.notify(exc.message, title="Not saved", severity="error", markup=False)
+            self._save_error = exc.message
+            if refresh and self._ready:
+                self._refresh_summary(saved=False)
             return False
+        self._save_error = None
         self._backed_up = True
         self._saved = clean
         self._dirty_since = None
@@ -402,10 +417,59 @@ class BackgrounderScreen(Screen[None]):
         open_screen("practice", pack_id=REHEARSE_PACK, plan_id=REHEARSE_PLAN, teleprompter=True)
 
     def action_leave(self) -> None:
-        """Save and go back."""
-        self.current = self._collect()
-        self.save_now()
-        self.app.pop_screen()  # the app goes home when the editor was its first screen
+        """Save and go back (asking first when the edits cannot be saved)."""
+        self.confirm_leave(self.app.pop_screen)  # the app goes home when the editor was its first screen
+
+    # -- unsaved edits (see mockint/tui/unsaved.py) --------------------------------------------
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """Run `then` once the edits are saved; if saving fails, ask what to do with them first."""
+        from mockint.tui.screens.confirm import UnsavedScreen
+
+        if self._ready:
+            self.current = self._collect()
+        if self._discarded or self.save_now():
+            then()
+            return
+        reason = self._save_error or "the backgrounder could not be saved"
+        self.app.push_screen(UnsavedScreen("backgrounder", reason), lambda choice: self._unsaved(choice, then))
+
+    def _unsaved(self, choice: str | None, then: Callable[[], object]) -> None:
+        from mockint.tui.screens.confirm import SaveElsewhereScreen
+
+        if choice == "retry":
+            self.confirm_leave(then)
+        elif choice == "discard":
+            self._discarded = True
+            self._cancel_timer()
+            then()
+        elif choice == "elsewhere":
+            suggestion = Path.home() / f"mockint-backgrounder-{stamp(datetime.now(UTC))}.toml"
+            self.app.push_screen(
+                SaveElsewhereScreen("Save a copy of your backgrounder to which file?", suggestion),
+                lambda target: self._save_copy(target, then),
+            )
+        # "keep" (or escape): back to editing, nothing changes.
+
+    def _save_copy(self, target: Path | None, then: Callable[[], object]) -> None:
+        from mockint.core.backgrounder.storage import save_backgrounder_copy
+
+        if target is None:
+            self.confirm_leave(then)  # back to the choice
+            return
+        try:
+            save_backgrounder_copy(self.current, target)
+        except MockintError as exc:
+            self.notify(exc.message, title="Copy not saved", severity="error", markup=False)
+            self.confirm_leave(then)
+            return
+        self.notify(
+            f"Saved a copy to {target}. Bring it back later with: mockint backgrounder import {target}",
+            title="Copy saved",
+            timeout=15,
+            markup=False,
+        )
+        self._discarded = True  # the edits are safe in the copy; the usual file keeps its last version
+        then()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""
