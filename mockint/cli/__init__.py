@@ -73,6 +73,12 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
+def _check_theme(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from mockint.cli.themes import check_theme_option  # Textual's theme list is loaded only for --theme
+
+    return check_theme_option(ctx, param, value)
+
+
 THEME_OPTION_HELP = "Start the TUI with this theme (see `mockint themes list`)."
 
 
@@ -87,7 +93,7 @@ THEME_OPTION_HELP = "Start the TUI with this theme (see `mockint themes list`)."
     ),
 )
 @click.version_option(__version__, "--version", "-V", prog_name="mockint")
-@click.option("--theme", metavar="NAME", default=None, help=THEME_OPTION_HELP)
+@click.option("--theme", metavar="NAME", default=None, help=THEME_OPTION_HELP, callback=_check_theme)
 @click.pass_context
 def cli(ctx: click.Context, theme: str | None) -> None:
     """mockint: practise product-management interviews in your terminal.
@@ -106,7 +112,9 @@ def cli(ctx: click.Context, theme: str | None) -> None:
 
 def theme_option(func: Any) -> Any:
     """`--theme NAME` for a TUI command (the root option works too)."""
-    return click.option("--theme", "theme", metavar="NAME", default=None, help=THEME_OPTION_HELP)(func)
+    return click.option(
+        "--theme", "theme", metavar="NAME", default=None, help=THEME_OPTION_HELP, callback=_check_theme
+    )(func)
 
 
 def resolve_theme(ctx: click.Context, theme: str | None) -> str | None:
