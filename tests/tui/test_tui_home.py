@@ -159,14 +159,14 @@ async def test_unknown_theme_warns_and_known_theme_applies(tmp_path: Path) -> No
 
 
 async def test_theme_choice_is_remembered(tmp_path: Path) -> None:
-    from mockint.core.settings import load_settings
+    from mockint.core.settings import DEFAULT_THEME, load_settings
     from mockint.tui.app import MockintApp
 
     app = MockintApp(theme_name="gruvbox")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.theme == "gruvbox"
-        assert load_settings(app.paths).theme is None  # a --theme flag is not a choice to remember
+        assert load_settings(app.paths).theme == DEFAULT_THEME  # a --theme flag is not a choice to remember
         app.theme = "nord"
         await pilot.pause()
     assert load_settings(app.paths).theme == "nord"
