@@ -7,6 +7,7 @@ The theme applies as soon as it is chosen, like the palette's theme picker.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -173,14 +174,21 @@ class SettingsScreen(Screen[None]):
 
     # -- leaving ---------------------------------------------------------------------------
     def action_leave(self) -> None:
+        self.confirm_leave(self.app.pop_screen)
+
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """Run `then` now when nothing is unsaved, else once the person agrees to drop the changes.
+
+        Leaving and quitting (ctrl+q, see mockint/tui/unsaved.py) both ask.
+        """
         from mockint.tui.screens.confirm import ConfirmScreen
 
         if not self.dirty:
-            self.app.pop_screen()
+            then()
             return
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self.app.pop_screen()
+                then()
 
         self.app.push_screen(ConfirmScreen("Leave without saving your changes?"), answered)
