@@ -53,6 +53,38 @@ async def test_help_on_the_settings_screen(tmp_path: Path) -> None:
         assert "esc" in rows and "?" in rows
 
 
+@pytest.mark.parametrize("start", ["home", "backgrounder", "settings"])
+async def test_help_explains_the_screen_above_its_keys(tmp_path: Path, start: str) -> None:
+    from mockint.tui.screens.help import screen_help_text
+
+    app = make_app(tmp_path, start_screen=start)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        explanation = screen_help_text(screen)
+        assert 40 < len(explanation) < 320  # a line or two
+        app.set_focus(None)
+        await help_rows(app, pilot)
+        text = " ".join(html.unescape(app.export_screenshot()).replace("\xa0", " ").split())
+        first_words = " ".join(explanation.split()[:6])
+        assert first_words in text
+        assert text.index(first_words) < text.index("Keys")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+def test_every_screen_of_the_shell_explains_itself() -> None:
+    from mockint.tui.screens.backgrounder import BackgrounderScreen
+    from mockint.tui.screens.confirm import ConfirmScreen, SaveElsewhereScreen, UnsavedScreen
+    from mockint.tui.screens.home import HomeScreen
+    from mockint.tui.screens.settings import SettingsScreen
+
+    for cls in (HomeScreen, BackgrounderScreen, SettingsScreen, HelpScreen, ConfirmScreen, UnsavedScreen,
+                SaveElsewhereScreen):
+        assert cls.HELP_TEXT and len(cls.HELP_TEXT) < 320, cls
+
+
 async def test_help_text_is_literal(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

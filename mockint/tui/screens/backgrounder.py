@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -109,6 +109,12 @@ class SectionBox(Vertical):
 
 class BackgrounderScreen(Screen[None]):
     """Edit the backgrounder. Keys use ctrl/alt so they never type into an entry."""
+
+    HELP_TEXT: ClassVar[str] = (
+        "Your backgrounder is a press kit: short lines about who you are, your measurable wins and the "
+        "people you helped. Questions quote it and the teleprompter shows it when you rehearse (ctrl+r). "
+        "Saved as you type; ctrl+z brings back an entry removed with ctrl+d; shift+home then typing replaces a field."
+    )
 
     CSS_PATH = "backgrounder.tcss"
     BINDINGS = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,6 +15,10 @@ from textual.widgets import Button, Input, Static
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for yes, False for no."""
+
+    HELP_TEXT: ClassVar[str] = (
+        "A question before something that cannot be undone: y answers yes, n or escape no."
+    )
 
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
@@ -57,6 +62,11 @@ class UnsavedScreen(ModalScreen[str]):
 
     Nothing is dropped unless the person picks "discard"; `escape` keeps editing.
     """
+
+    HELP_TEXT: ClassVar[str] = (
+        "Your edits could not be saved (a full or read-only disk, say). They stay in the editor: retry, "
+        "keep editing, save a copy to another file, or discard them on purpose."
+    )
 
     DEFAULT_CSS = """
     UnsavedScreen { align: center middle; }
@@ -104,6 +114,10 @@ class UnsavedScreen(ModalScreen[str]):
 
 class SaveElsewhereScreen(ModalScreen["Path | None"]):
     """Ask for a file to save a copy to; dismisses with the path, or None on `escape`."""
+
+    HELP_TEXT: ClassVar[str] = (
+        "Type the file to save a copy to, on a disk with room; an existing file is never overwritten."
+    )
 
     DEFAULT_CSS = """
     SaveElsewhereScreen { align: center middle; }

@@ -8,7 +8,7 @@ The theme applies as soon as it is chosen, like the palette's theme picker.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -44,6 +44,11 @@ def apply_motion(app: Any, reduced: bool) -> None:
 
 class SettingsScreen(Screen[None]):
     """One row per setting with its help line; errors appear under the field they concern."""
+
+    HELP_TEXT: ClassVar[str] = (
+        "Defaults for every practice: answer and thinking time, the interviewer's name and manner, the bell, "
+        "motion and colours. ctrl+s checks and saves them; a theme applies as soon as you pick it."
+    )
 
     CSS_PATH = "settings.tcss"
     AUTO_FOCUS = "#set-answer_seconds"
