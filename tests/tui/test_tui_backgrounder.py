@@ -19,6 +19,7 @@ from mockint.tui.screens.backgrounder import (
     SectionBox,
 )
 from mockint.tui.widgets.backgrounder_entry import EntryRow
+from mockint.tui.widgets.key_bar import KeyBar
 from tests.support.tui_support import ManualClock, make_app
 
 SIZE = (100, 40)
@@ -509,3 +510,46 @@ def html_text(app: Any) -> str:
     import html
 
     return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+
+async def test_ctrl_z_brings_back_removed_entries(tmp_path: Path) -> None:
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+
+        def footer_has_undo() -> bool:
+            shown, _more = screen.query_one(KeyBar).items()
+            return any(item.description == "Undo remove" for item in shown)
+
+        assert not footer_has_undo()
+        rows(screen, "quantitative")[0].area.focus()
+        await pilot.press("ctrl+d")
+        await wait_until(pilot, lambda: len(rows(screen, "quantitative")) == 1, "removed")
+        await pilot.press("ctrl+d")
+        await wait_until(pilot, lambda: len(rows(screen, "quantitative")) == 0, "both removed")
+        await wait_saved(pilot, lambda bg: bg.quantitative == [])
+        assert footer_has_undo()
+        assert any("ctrl+z brings it back" in str(n.message) for n in app._notifications)
+        await pilot.press("ctrl+z")
+        await wait_until(pilot, lambda: [r.text for r in rows(screen, "quantitative")] == [KIT.quantitative[1]], "one")
+        await pilot.press("ctrl+z")
+        await wait_until(pilot, lambda: [r.text for r in rows(screen, "quantitative")] == KIT.quantitative, "both")
+        assert app.focused is rows(screen, "quantitative")[0].area
+        await wait_saved(pilot, lambda bg: bg.quantitative == KIT.quantitative)
+        assert not footer_has_undo()
+
+
+async def test_after_typing_ctrl_z_undoes_the_typing_not_a_removal(tmp_path: Path) -> None:
+    save_backgrounder(KIT)
+    app = editor_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_editor(pilot)
+        rows(screen, "about")[0].area.focus()
+        await pilot.press("ctrl+d")
+        await wait_until(pilot, lambda: len(rows(screen, "about")) == 1, "removed")
+        await pilot.press("end", "!")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await wait_until(pilot, lambda: rows(screen, "about")[0].text == KIT.about[1], "typing undone")
+        assert len(rows(screen, "about")) == 1

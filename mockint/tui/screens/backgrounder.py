@@ -121,6 +121,8 @@ class BackgrounderScreen(Screen[None]):
         Binding("ctrl+n", "add_entry", "Add", key_display="^n"),
         # Priority: inside a text box ctrl+d would otherwise delete a character.
         Binding("ctrl+d", "remove_entry", "Remove", key_display="^d", priority=True),
+        # Only right after a removal (see check_action): otherwise ctrl+z undoes typing in the field.
+        Binding("ctrl+z", "undo_remove", "Undo remove", key_display="^z", priority=True),
         Binding("alt+up,ctrl+up", "move(-1)", "Up", key_display="alt+↑"),
         Binding("alt+down,ctrl+down", "move(1)", "Down", key_display="alt+↓"),
         Binding("ctrl+r", "rehearse", "Rehearse", key_display="^r"),
@@ -142,6 +144,8 @@ class BackgrounderScreen(Screen[None]):
         self._save_error: str | None = None
         #: The person chose to throw the unsaved edits away: leaving does not save them.
         self._discarded = False
+        #: Entries removed since the last typing, newest last: (section, position, text), for ctrl+z.
+        self._removed: list[tuple[Section, int, str]] = []
 
     # -- services from the app (or defaults when shown in another app) --------------
     @property
@@ -273,6 +277,8 @@ class BackgrounderScreen(Screen[None]):
         update_if_changed(self._status, status)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.is_attached:  # typing: ctrl+z now undoes that, not a removal
+            self._forget_removed()
         row = event.text_area.parent
         if self._ready and isinstance(row, EntryRow):
             box = self._box(row.section)
@@ -280,7 +286,18 @@ class BackgrounderScreen(Screen[None]):
         self._changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._forget_removed()
         self._changed()
+
+    def _forget_removed(self) -> None:
+        if self._removed:
+            self._removed.clear()
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_remove":
+            return bool(self._removed)
+        return True
 
     def _changed(self) -> None:
         """Something was edited: refresh the advice and schedule an autosave."""
@@ -372,7 +389,12 @@ class BackgrounderScreen(Screen[None]):
         box = self._box(row.section)
         rows = box.rows
         index = rows.index(row)
+        text = row.text
         await row.remove()
+        self._removed.append((row.section, index, text))
+        self.refresh_bindings()
+        what = f"“{text[:40]}…”" if len(text) > 40 else (f"“{text}”" if text.strip() else "An empty entry")
+        self.notify(f"{what} removed from {SECTION_TITLES[row.section]}. ctrl+z brings it back.", timeout=6, markup=False)
         rest = box.rows
         if rest:
             rest[min(index, len(rest) - 1)].area.focus()
@@ -380,6 +402,30 @@ class BackgrounderScreen(Screen[None]):
             box.add_button.focus()
         for i, other in enumerate(rest):
             other.show_advice(entry_advice(box.section, i, other.text))
+        self._changed()
+
+    async def action_undo_remove(self) -> None:
+        """Bring back the entry removed last, where it was."""
+        if not self._removed:
+            return
+        section, index, text = self._removed[-1]
+        box = self._box(section)
+        rows = box.rows
+        if len(rows) >= MAX_ENTRIES:
+            self.notify(f"{SECTION_TITLES[section]} holds at most {MAX_ENTRIES} entries.", severity="warning")
+            return
+        self._removed.pop()
+        self.refresh_bindings()
+        row = EntryRow(section, text)
+        if index < len(rows):
+            await box.entries_box.mount(row, before=rows[index])
+        else:
+            await box.entries_box.mount(row)
+        for i, other in enumerate(box.rows):
+            other.show_advice(entry_advice(section, i, other.text))
+        row.area.focus()
+        row.scroll_visible()
+        self.notify(f"Entry brought back to {SECTION_TITLES[section]}.", timeout=3)
         self._changed()
 
     def action_move(self, delta: int) -> None:
