@@ -8,7 +8,7 @@ before the next question appears.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import getters
@@ -28,6 +28,10 @@ from mockint.tui.widgets.feedback_pane import FeedbackPane
 from mockint.tui.widgets.interviewer_pane import InterviewerPane
 from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.rating import RatingPanel
+
+if TYPE_CHECKING:
+    from mockint.core.voice.port import VoiceOptions
+    from mockint.tui.widgets.voice_link import VoiceLink
 
 TICK_SECONDS = 0.25
 
@@ -79,6 +83,7 @@ class PracticeScreen(Screen[None]):
         teleprompter: bool = False,
         voice: VoicePort | None = None,
         ask_length: bool = False,
+        voice_options: VoiceOptions | None = None,
     ) -> None:
         """Choose the questions by `plan_id`, `pack_id`, `category` (with `count` or `minutes`),
         a `drill`, or resume a session. `ask_length`: when a pack or category holds more than a
@@ -94,6 +99,9 @@ class PracticeScreen(Screen[None]):
         self._ask_length = ask_length and plan_id is None and count is None and minutes is None and not drill
         self._resume_id = resume_session_id
         self._voice = voice
+        #: `--voice`: speaking practice (docs/voice.md); its port and panel: mockint/tui/widgets/voice_link.py.
+        self._voice_options = voice_options
+        self.voice_link: VoiceLink | None = None
         self.session: PracticeSession | None = None
         self._lines_shown = 0
         self._summary_open = False
@@ -104,6 +112,12 @@ class PracticeScreen(Screen[None]):
         with Horizontal(id="practice-main"):
             with Vertical(id="practice-left"):
                 yield InterviewerPane(self.app.settings.persona_name, id="conversation")
+                if self._voice_options is not None:
+                    from mockint.tui.widgets.voice_link import open_voice_link
+
+                    self.voice_link = open_voice_link(self.app, self._voice_options)
+                    if self.voice_link is not None:
+                        yield self.voice_link.panel
                 yield Static("", id="teleprompter")
                 points = TextArea(id="points", soft_wrap=True)
                 points.border_title = "Key points (k)"
@@ -166,12 +180,16 @@ class PracticeScreen(Screen[None]):
             self.app.notify(exc.message, title="Cannot start the interview", severity="error", markup=False)
             self.app.pop_screen()
             return
+        if self.voice_link is not None:
+            self.voice_link.bind(self.session)
         self._show_teleprompter_text()
         self._call(self.session.begin)
 
     def on_unmount(self) -> None:
         if self.session is not None:
             self.session.close()
+        if self.voice_link is not None:
+            self.voice_link.close()
 
     def _open_session(self) -> PracticeSession:
         """Reload the interview being resumed, or plan a new one."""
@@ -181,7 +199,8 @@ class PracticeScreen(Screen[None]):
         settings = app.settings
         persona = Persona.from_settings(settings)
         common: dict[str, Any] = {
-            "clock": app.clock, "now": app.now, "voice": self._voice, "auto_probe": settings.auto_probe,
+            "clock": app.clock, "now": app.now, "auto_probe": settings.auto_probe,
+            "voice": self.voice_link.port if self.voice_link is not None else self._voice,
         }
         if self._resume_id is not None:
             return PracticeSession.resume(app.store, self._resume_id, persona, **common)

@@ -1,0 +1,112 @@
+"""Speaking practice end to end on the real practice screen: `--voice --audio-in FILE`.
+
+The interviewer's questions are spoken to miniaudio's null backend; each answer's audio comes
+from a WAV the interviewer's own voice recorded; the bundled tiny.en model (the `voice_model`
+setting points at it) transcribes it in the background while the answer is rated.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mockint.core.history.db.store import Store
+from mockint.core.settings import Settings, load_settings, save_settings
+from mockint.core.voice.record import recording_path
+from tests.support.tui_support import ManualClock, make_app
+from tests.support.voice_support import model_dir, spoken_wav
+
+__all__ = ["spoken_wav"]  # a session fixture used below
+
+SIZE = (110, 34)
+
+
+async def until(pilot: Any, condition: Any, timeout: float = 120.0) -> None:
+    """Let the app run until `condition()` holds (transcription takes seconds on a busy machine)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await pilot.pause(0.05)
+
+
+@pytest.fixture
+def voice_app(tmp_path: Path, spoken_wav: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    from mockint.cli.voice import voice_options
+
+    monkeypatch.setenv("MOCKINT_AUDIO_BACKEND", "null")
+    monkeypatch.delenv("MOCKINT_WHISPER_MODEL", raising=False)
+    save_settings(Settings(voice_model=str(model_dir())))
+    options = voice_options(spoken_wav)
+    return make_app(tmp_path, ManualClock(), start_screen="practice",
+                    screen_kwargs={"plan_id": "demo-plan", "voice_options": options})
+
+
+async def test_spoken_answers_are_recorded_transcribed_shown_and_saved(voice_app: Any) -> None:
+    from mockint.tui.widgets.voice_panel import VoicePanel
+
+    app = voice_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        link = screen.voice_link
+        panel = screen.query_one(VoicePanel)
+        session = screen.session
+        assert link is not None and link.port.session_id == session.session_id
+
+        # Question 1: rated and saved at once; its transcript arrives after the save.
+        await pilot.press("space")
+        await until(pilot, lambda: panel.state == "recording" and panel.level_shown > 0)  # the meter moves
+        app.clock.advance(40)
+        await pilot.press("space")
+        await until(pilot, lambda: panel.state in ("transcribing", "done"))
+        await pilot.press("4", "4", "4", "4", "enter")
+        await until(pilot, lambda: session.index == 1)
+        assert panel.state in ("idle", "speaking")  # a new question (being spoken): nothing heard yet
+        assert str(panel.query_one("#voice-transcript").render()) == ""
+        await until(pilot, lambda: link.port.pending == 0)
+
+        # Question 2: the transcript and metrics appear beside the rating panel while rating.
+        await pilot.press("space")
+        await until(pilot, lambda: panel.state == "recording")
+        app.clock.advance(30)
+        await pilot.press("space")
+        await until(pilot, lambda: panel.state == "done")
+        shown = str(panel.query_one("#voice-transcript").render()).lower()
+        assert "retention" in shown
+        metrics = str(panel.query_one("#voice-metrics").render())
+        assert "pace: " in metrics and "fillers: " in metrics and "pauses: " in metrics
+        await pilot.press("3", "3", "3", "3", "enter")
+        await until(pilot, lambda: session.finished)
+        session_id = session.session_id
+    await asyncio.sleep(0)
+
+    with Store.open() as store:
+        answers = store.session_answers(session_id)
+    assert [a.index for a in answers] == [0, 1]
+    for answer in answers:
+        assert answer.transcript is not None and "engineers" in answer.transcript.lower()
+        assert answer.speech is not None
+        assert answer.speech["words"] >= 15 and answer.speech["words_per_minute"] > 0
+        assert set(answer.speech["star"]) == {"situation", "task", "action", "result"}
+        assert recording_path(app.paths, session_id, answer.index).is_file()
+
+
+async def test_voice_settings_are_edited_on_the_settings_screen(tmp_path: Path) -> None:
+    from textual.widgets import Checkbox, Input
+
+    app = make_app(tmp_path, start_screen="settings")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#set-voice_model", Input).value == ""
+        screen.query_one("#set-voice_model", Input).value = "tiny.en"
+        screen.query_one("#set-voice_speak", Checkbox).value = False
+        screen.query_one("#set-voice_keep_recordings", Checkbox).value = False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = load_settings()
+    assert (saved.voice_model, saved.voice_speak, saved.voice_keep_recordings) == ("tiny.en", False, False)
