@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from mockint.core.history.db.store import Store
+from mockint.core.paths import get_paths
 from mockint.core.settings import Settings, load_settings, save_settings
 from mockint.core.voice.record import recording_path
 from tests.support.tui_support import ManualClock, make_app
@@ -110,3 +111,58 @@ async def test_voice_settings_are_edited_on_the_settings_screen(tmp_path: Path) 
         await pilot.pause()
     saved = load_settings()
     assert (saved.voice_model, saved.voice_speak, saved.voice_keep_recordings) == ("tiny.en", False, False)
+
+
+def _spoken_session(spoken_wav: Path) -> str:
+    """A session of two answers: the first spoken (transcript, metrics, recording kept), the second typed."""
+    import dataclasses
+
+    from mockint.core.voice.record import FileRecorder
+    from tests.support.store_helpers import answer, interview
+    from tests.support.tui_support import FIXED_NOW
+
+    with Store.open() as store:
+        sid = store.create_session(interview("q0", "q1"))
+        first = dataclasses.replace(answer(0, "q0", FIXED_NOW), transcript="We grew, um, retention by 30%.",
+                                    speech={"words": 6, "speaking_seconds": 3.0, "words_per_minute": 120.0,
+                                            "fillers": {"um": 1}, "pauses": [], "numbers": ["30%"]})
+        store.save_answer(sid, first)
+        store.save_answer(sid, answer(1, "q1", FIXED_NOW))
+    recorder = FileRecorder(spoken_wav)
+    recorder.start(recording_path(get_paths(), sid, 0))
+    recorder.stop()
+    return sid
+
+
+async def test_session_detail_shows_the_transcript_and_plays_the_recording(
+    tmp_path: Path, spoken_wav: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mockint.tui.widgets.answer_card import AnswerCard
+
+    monkeypatch.setenv("MOCKINT_AUDIO_BACKEND", "null")
+    sid = _spoken_session(spoken_wav)
+    app = make_app(tmp_path, start_screen="session", screen_kwargs={"session_id": sid})
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        cards = list(screen.query(AnswerCard))
+        assert "Spoken: We grew, um, retention by 30%." in cards[0].text
+        assert "fillers: um ×1" in cards[0].text
+        assert screen.check_action("play", ()) is True  # the first card has a recording
+        await pilot.press("v")
+        playing = screen._playing
+        assert playing is not None
+        await until(pilot, playing.is_set)  # played to the end on the null speakers
+        await pilot.press("down")
+        assert screen.check_action("play", ()) is False  # a typed answer: no Play
+
+
+async def test_trends_plot_pace_and_fillers_of_spoken_answers(tmp_path: Path, spoken_wav: Path) -> None:
+    _spoken_session(spoken_wav)
+    app = make_app(tmp_path, start_screen="trends")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        data = app.screen.data
+        assert [v for v in data.pace if v is not None] == [120.0]
+        assert [v for v in data.fillers_per_minute if v is not None] == [20.0]
+        assert app.screen.query_one("#plot-pace") and app.screen.query_one("#plot-fillers")

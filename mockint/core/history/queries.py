@@ -175,3 +175,36 @@ def weekly_breakdown(store: Store, *, since: datetime, utc_offset_seconds: int =
         )
     }
     return WeeklyBreakdown(categories, overtime_rates, days)
+
+
+@dataclass(frozen=True)
+class WeeklySpeech:
+    """Spoken answers by ISO week (docs/voice.md): pace and fillers, over the time spent speaking."""
+
+    #: ISO week -> words a minute
+    pace: dict[str, float]
+    #: ISO week -> filler words a minute
+    fillers_per_minute: dict[str, float]
+
+
+def weekly_speech(store: Store, *, since: datetime, utc_offset_seconds: int = 0) -> WeeklySpeech:
+    """Pace and fillers of the spoken answers by ISO week, from `since` on (weeks without any left out)."""
+    off, ts = int(utc_offset_seconds), since.timestamp()
+    totals: dict[str, list[float]] = {}
+    for day, words, seconds, fillers in _rows(
+        store,
+        f"SELECT date({_ASKED} + ?, 'unixepoch') AS d, sum(json_extract(speech, '$.words')), "
+        "sum(json_extract(speech, '$.speaking_seconds')), "
+        "sum((SELECT coalesce(sum(value), 0) FROM json_each(speech, '$.fillers'))) FROM answers "
+        "WHERE speech IS NOT NULL AND json_valid(speech) AND asked_ts >= ? GROUP BY d",
+        (off, ts),
+    ):
+        slot = totals.setdefault(iso_week(date.fromisoformat(day)), [0.0, 0.0, 0.0])
+        slot[0] += float(words or 0)
+        slot[1] += float(seconds or 0)
+        slot[2] += float(fillers or 0)
+    spoken = {week: t for week, t in totals.items() if t[1] > 0}
+    return WeeklySpeech(
+        pace={week: round(w * 60 / s, 1) for week, (w, s, _f) in spoken.items()},
+        fillers_per_minute={week: round(f * 60 / s, 2) for week, (_w, s, f) in spoken.items()},
+    )

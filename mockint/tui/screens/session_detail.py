@@ -6,7 +6,9 @@ as plain `Text`, never parsed as markup.
 
 from __future__ import annotations
 
+import threading
 from datetime import tzinfo
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -62,13 +64,15 @@ class SessionDetailScreen(Screen[None]):
     SUB_TITLE = "Session"
     HELP_TEXT: ClassVar[str] = (
         "One practice session: each answer with its time against the target, your ratings and notes, and what a "
-        "strong answer covers. Attempts compares every time you answered the focused question."
+        "strong answer covers. Attempts compares every time you answered the focused question; a spoken answer "
+        "shows its transcript and speaking metrics, and Play plays its recording."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "move(1)", "Next answer", key_display="↓"),
         Binding("up", "move(-1)", "Previous answer", key_display="↑"),
         Binding("a", "compare", "Attempts", tooltip="Every attempt at the focused answer's question"),
         Binding("e", "edit_tag", "Set target", tooltip="Set this session's target company or role"),
+        Binding("v", "play", "Play", tooltip="Play the focused answer's recording (spoken answers; again: stop)"),
     ]
 
     def __init__(self, session_id: str, *, name: str | None = None, id: str | None = None) -> None:
@@ -76,6 +80,7 @@ class SessionDetailScreen(Screen[None]):
         self.session_id = session_id
         self.session: SessionRecord | None = None
         self._names: Names | None = None
+        self._playing: threading.Event | None = None
 
     @property
     def names(self) -> Names:
@@ -150,3 +155,30 @@ class SessionDetailScreen(Screen[None]):
         self.query_one("#detail-summary", Static).update(
             session_header(self.session, self.names, self.app.now().tzinfo)
         )
+
+    # -- spoken answers (docs/voice.md) -------------------------------------------------------
+    def _recording(self) -> Path | None:
+        from mockint.core.voice.record import recording_path
+
+        card = self.focused_card()
+        if card is None or card.answer.transcript is None:
+            return None
+        path = recording_path(self.app.paths, self.session_id, card.answer.index)
+        return path if path.is_file() else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Play shows only on an answer whose recording was kept.
+        return self._recording() is not None if action == "play" else True
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()
+
+    def action_play(self) -> None:
+        from mockint.tui.widgets.voice_link import play_in_background
+
+        if self._playing is not None and not self._playing.is_set():
+            self._playing.set()  # a second press stops it
+            return
+        path = self._recording()
+        if path is not None:
+            self._playing = play_in_background(self.app, path)

@@ -45,11 +45,21 @@ class TrendsData:
     summary: dict[str, Any] = field(default_factory=dict)
     streak: int = 0
     longest: int = 0
+    #: Spoken answers (docs/voice.md): words a minute and fillers a minute by week.
+    pace: list[float | None] = field(default_factory=list)
+    fillers_per_minute: list[float | None] = field(default_factory=list)
 
 
 def gather_trends(store: Any, now: datetime, weeks: int) -> TrendsData:
     """Read the store's stats and weekly breakdown for the last `weeks` weeks."""
-    from mockint.core.history.queries import local_today, on_axis, week_axis, weekly_breakdown, window_start
+    from mockint.core.history.queries import (
+        local_today,
+        on_axis,
+        week_axis,
+        weekly_breakdown,
+        weekly_speech,
+        window_start,
+    )
 
     offset = now.utcoffset()
     off = int(offset.total_seconds()) if offset is not None else 0
@@ -59,6 +69,7 @@ def gather_trends(store: Any, now: datetime, weeks: int) -> TrendsData:
     axis = week_axis(today, weeks)
     stats = store.stats(now=now, since=window_start(today, weeks, off), utc_offset_seconds=off)
     breakdown = weekly_breakdown(store, since=since, utc_offset_seconds=off)
+    speech = weekly_speech(store, since=window_start(today, weeks, off), utc_offset_seconds=off)
     overtime = {week: rate * 100 for week, rate in breakdown.overtime.items()}
     return TrendsData(
         weeks=axis,
@@ -82,6 +93,8 @@ def gather_trends(store: Any, now: datetime, weeks: int) -> TrendsData:
         },
         streak=stats.current_streak,
         longest=stats.longest_streak,
+        pace=on_axis(speech.pace, axis),
+        fillers_per_minute=on_axis(speech.fillers_per_minute, axis),
     )
 
 
@@ -156,6 +169,15 @@ class TrendsScreen(Screen[None]):
                     yield TrendPlot(names.category(category), values, labels, classes="trend-small")
         else:
             yield Static("No answers in this window yet.", classes="trend-empty")
+        paces = [v for v in data.pace if v is not None]
+        if paces:
+            fillers = [v for v in data.fillers_per_minute if v is not None]
+            yield Static("Spoken answers", classes="trend-heading")
+            with Horizontal(classes="trend-pair"):
+                yield TrendPlot("Pace (words a minute)", data.pace, labels, lo=min(paces) // 20 * 20,
+                                hi=max(paces) // 20 * 20 + 20, value_format="{:.0f}", id="plot-pace")
+                yield TrendPlot("Fillers a minute", data.fillers_per_minute, labels, lo=0,
+                                hi=max(1.0, *fillers), value_format="{:.1f}", id="plot-fillers")
         yield Static(f"Practice calendar (last {CALENDAR_WEEKS} weeks)", classes="trend-heading")
         yield PracticeCalendar(
             data.session_days, data.today, weeks=CALENDAR_WEEKS, streak=data.streak, longest=data.longest,

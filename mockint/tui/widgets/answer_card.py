@@ -128,6 +128,15 @@ def answer_parts(
     if lines and not answer.skipped:
         body.append("\nFeedback: ", styles.label)
         body.append(" · ".join(lines))
+    if answer.transcript is not None:
+        from mockint.core.text import escape_controls
+        from mockint.core.voice.metrics import summary_lines
+
+        body.append("\nSpoken: ", styles.label)
+        body.append(escape_controls(answer.transcript.strip()) or "(no speech heard)")
+        if answer.speech:
+            body.append("\nSpeech: ", styles.label)
+            body.append(" · ".join(summary_lines(answer.speech)))
     if guidance and guidance.strip():
         body.append("\nWhat a strong answer covers: ", styles.label)
         body.append(guidance.strip())

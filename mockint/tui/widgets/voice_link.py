@@ -11,6 +11,8 @@ to the store so the spoken answer is not lost.
 from __future__ import annotations
 
 import contextlib
+import threading
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint.core.errors import MockintError
@@ -126,3 +128,27 @@ def open_voice_link(app: MockintApp, options: VoiceOptions) -> VoiceLink | None:
         app.notify(f"{exc.diagnostics[0].message}; practising without voice", title="Voice", severity="warning",
                    markup=False)
         return None
+
+
+def play_in_background(app: MockintApp, path: Path) -> threading.Event:
+    """Play a kept recording on its own thread; set the event to stop. Problems are notices."""
+    stop = threading.Event()
+
+    def play() -> None:
+        from mockint.core.voice import voice_unavailable
+        from mockint.core.voice.audio import read_audio
+        from mockint.core.voice.devices import play as play_audio
+
+        try:
+            problem = voice_unavailable()
+            if problem is not None:
+                raise problem
+            play_audio(read_audio(path), stop=stop)
+        except MockintError as exc:
+            with contextlib.suppress(RuntimeError):
+                app.call_from_thread(app.notify, exc.diagnostics[0].message, title="Playback", markup=False)
+        finally:
+            stop.set()
+
+    threading.Thread(target=play, name="mockint-playback", daemon=True).start()
+    return stop
