@@ -63,10 +63,11 @@ def transcribe(file: Path, as_json: bool, model: str | None, key_points: str | N
     _require()
     from mockint.core.voice.audio import read_audio
     from mockint.core.voice.metrics import summary_lines
-    from mockint.core.voice.transcribe import load_model
+    from mockint.core.voice.transcribe import load_model_fetching
 
     audio = read_audio(file)  # a damaged file fails before the model is loaded
-    transcript = load_model(model_choice(model)).transcribe(audio)
+    model_ = load_model_fetching(model_choice(model), lambda message: click.echo(f"mockint: {message}", err=True))
+    transcript = model_.transcribe(audio)
     if not transcript.words:
         click.echo(f"{file}: warning: no speech heard (the transcript is empty)", err=True)
     data = transcript.as_json(key_points or "")

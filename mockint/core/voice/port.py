@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from mockint.core.errors import MockintError
 from mockint.core.paths import Paths
 from mockint.core.voice.record import FileRecorder, MicrophoneRecorder, Recorder, recording_path
-from mockint.core.voice.transcribe import ModelChoice, SpeechModel, load_model
+from mockint.core.voice.transcribe import ModelChoice, SpeechModel, load_model_fetching
 
 if TYPE_CHECKING:
     from mockint.core.settings import Settings
@@ -219,7 +219,7 @@ class VoiceSession:
 
     def _load_model(self) -> None:
         try:
-            self._model = load_model(self.options.model)
+            self._model = load_model_fetching(self.options.model, lambda message: self._on_notice(message.capitalize()))
         except MockintError as exc:
             self._model_error = _message(exc)
             self._on_notice(f"{self._model_error}: answers are recorded but not transcribed")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -177,3 +177,18 @@ def load_model(choice: ModelChoice, *, download: bool = True) -> SpeechModel:
             model = SpeechModel(choice, download=download)
             _models[key] = model
         return model
+
+
+def load_model_fetching(choice: ModelChoice, announce: Callable[[str], None]) -> SpeechModel:
+    """`load_model`, saying so first when a model name has to be fetched (once, into the library's cache)."""
+    if choice.is_directory:
+        return load_model(choice)
+    try:
+        return load_model(choice, download=False)
+    except MockintError:
+        from faster_whisper.utils import available_models
+
+        if choice.value not in available_models() and "/" not in choice.value:
+            raise  # an unknown name: nothing to fetch
+        announce(f"fetching the speech model {choice.value} once (this can take a few minutes)")
+        return load_model(choice)
