@@ -83,3 +83,15 @@ def test_an_unknown_name_and_a_model_not_fetched_say_so() -> None:
         load_model(ModelChoice("large-v1", "the default"), download=False)
     message = caught.value.diagnostics[0].message
     assert "'large-v1' (from the default) is not on this machine yet" in message
+
+
+def test_a_folder_or_an_unknown_name_is_never_announced_as_a_fetch(tmp_path: Path) -> None:
+    from mockint.core.voice.transcribe import load_model_fetching
+
+    said: list[str] = []
+    assert load_model_fetching(ModelChoice(str(model_dir()), "x"), said.append) is not None
+    with pytest.raises(MockintError, match="unknown speech model"):
+        load_model_fetching(ModelChoice("no-such-model", "--model"), said.append)
+    with pytest.raises(MockintError, match="speech model directory not found"):
+        load_model_fetching(ModelChoice(str(tmp_path / "gone"), "--model"), said.append)
+    assert said == []
