@@ -166,3 +166,40 @@ async def test_trends_plot_pace_and_fillers_of_spoken_answers(tmp_path: Path, sp
         assert [v for v in data.pace if v is not None] == [120.0]
         assert [v for v in data.fillers_per_minute if v is not None] == [20.0]
         assert app.screen.query_one("#plot-pace") and app.screen.query_one("#plot-fillers")
+
+
+async def test_without_microphone_or_speakers_the_interview_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import miniaudio
+
+    from mockint.core.voice.port import prepare_options
+    from mockint.tui.widgets.voice_panel import VoicePanel
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise miniaudio.MiniaudioError("failed to init device", -401)
+
+    monkeypatch.delenv("MOCKINT_AUDIO_BACKEND", raising=False)
+    monkeypatch.setattr(miniaudio, "CaptureDevice", refuse)
+    monkeypatch.setattr(miniaudio, "PlaybackDevice", refuse)
+    save_settings(Settings(voice_model=str(model_dir())))
+    app = make_app(tmp_path, ManualClock(), start_screen="practice",
+                   screen_kwargs={"plan_id": "demo-plan", "voice_options": prepare_options(None, load_settings())})
+    messages: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **options: messages.append(message))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        panel = screen.query_one(VoicePanel)
+        await pilot.press("space")
+        await until(pilot, lambda: panel.state == "off")
+        assert "No microphone" in str(panel.query_one("#voice-status").render())
+        assert any("no audio output device" in m for m in messages)
+        assert any("no microphone" in m for m in messages)
+        app.clock.advance(20)
+        await pilot.press("space", "4", "4", "4", "4", "enter")
+        await until(pilot, lambda: screen.session.index == 1)
+        session_id = screen.session.session_id
+    with Store.open() as store:
+        [saved] = store.session_answers(session_id)
+    assert saved.transcript is None and saved.elapsed_seconds == 20

@@ -183,6 +183,11 @@ class VoiceSession:
         return "idle"
 
     @property
+    def can_record(self) -> bool:
+        """False once the microphone could not be opened (the interview goes on without recording)."""
+        return self._can_record
+
+    @property
     def pending(self) -> int:
         with self._lock:
             return sum(1 for f in self._pending if not f.done())

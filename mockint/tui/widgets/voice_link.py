@@ -44,6 +44,7 @@ class VoiceLink:
             key_points=self._key_points,
         )
         self._index = -1
+        self._app_thread = threading.get_ident()  # built in compose, on the app's thread
 
     def bind(self, session: PracticeSession) -> None:
         """The engine's session is ready: recordings go under its id."""
@@ -78,6 +79,8 @@ class VoiceLink:
             panel.set_state("speaking")
         elif state != "speaking" and panel.state == "speaking":
             panel.set_state("idle")
+        if panel.state == "idle" and not self.port.can_record:
+            panel.set_state("off", "No microphone: answers are not recorded (--audio-in FILE practises with a file).")
 
     def arrived(self, result: SpeechResult) -> None:
         """A transcript (or why there is none): attach it to its answer; show it if still on it."""
@@ -101,12 +104,18 @@ class VoiceLink:
 
     # -- from the voice's threads --------------------------------------------------------------
     def _from_worker(self, result: SpeechResult) -> None:
+        if threading.get_ident() == self._app_thread:
+            self.arrived(result)
+            return
         try:
             self.app.call_from_thread(self.arrived, result)
         except RuntimeError:  # the app is gone: keep the transcript all the same
             self._save_late(result)
 
     def _notice_from_worker(self, message: str) -> None:
+        if threading.get_ident() == self._app_thread:  # e.g. no microphone, found when space is pressed
+            self.notice(message)
+            return
         with contextlib.suppress(RuntimeError):
             self.app.call_from_thread(self.notice, message)
 
