@@ -436,10 +436,11 @@ class PracticeScreen(Screen[None]):
         from mockint.core.backgrounder.model import SECTION_TITLES
 
         values = self.app.backgrounder.placeholder_values()
+        titles: dict[str, str] = dict(SECTION_TITLES)
         text = Text()
         for section, entries in values.items():
             if entries:
-                text.append(SECTION_TITLES.get(section, section) + "\n", style="bold")
+                text.append(titles.get(section, section) + "\n", style="bold")
                 text.append("".join(f"• {e}\n" for e in entries))
         if not text.plain:
             text.append("Your backgrounder is empty: fill it in from home (b).", style="dim")
