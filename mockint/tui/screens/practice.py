@@ -436,7 +436,7 @@ class PracticeScreen(Screen[None]):
         from mockint.core.backgrounder.model import SECTION_TITLES
 
         values = self.app.backgrounder.placeholder_values()
-        titles: dict[str, str] = dict(SECTION_TITLES)
+        titles: dict[str, str] = {str(key): title for key, title in SECTION_TITLES.items()}
         text = Text()
         for section, entries in values.items():
             if entries:
