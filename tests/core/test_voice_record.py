@@ -136,6 +136,9 @@ def test_voice_session_speaks_records_and_transcribes_in_the_background(
     results: list[SpeechResult] = []
     notices: list[str] = []
     voice = _session(tmp_path, spoken_wav, results, notices)
+    from mockint.core.interview.voice_port import VoicePort
+
+    assert isinstance(voice, VoicePort)  # what the practice engine is given
     voice.question_asked("Tell me about a team you led.")
     voice.answer_started(0)  # stops the question's speech
     assert voice.state == "recording"
