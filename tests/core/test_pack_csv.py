@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from mockint.core.errors import MockintError
 from mockint.core.packs.csv_reader import detect_delimiter, read_csv
+from mockint.core.packs.loader import load_pack_bytes
 from mockint.core.packs.model import Pack
+from mockint.core.packs.placeholders import fill
 from mockint.core.packs.validate import validate_pack
 
 
@@ -27,9 +29,8 @@ def load(text: str, strict: bool = False, **kw: Any) -> Pack:
 
 
 def errors(text: str) -> MockintError:
-    raw, loc, _ = read(text)
     with pytest.raises(MockintError) as exc:
-        validate_pack(raw, source="p.csv", locator=loc)
+        load_pack_bytes(text.encode(), source="p.csv", pack_id="p", name="P")
     return exc.value
 
 
@@ -154,7 +155,7 @@ def test_type_error_names_row_and_column() -> None:
 def test_row_numbers_count_records_not_physical_lines() -> None:
     # Row 2 spans three physical lines; the bad value is in row 3 (header is row 1).
     exc = errors('text,difficulty\n"multi\nline\ntext",easy\nQ,impossible\n')
-    assert exc.line == 3
+    assert exc.line == 5 and exc.first.message.startswith("row 3: ")
 
 
 def test_blank_rows_are_skipped_but_keep_numbering() -> None:
@@ -206,9 +207,12 @@ def test_empty_text_is_an_error_on_its_row() -> None:
     assert exc.line == 3
 
 
-def test_unknown_placeholder_reported_on_row() -> None:
-    exc = errors("text\nOK\nAbout {bogus}\n")
-    assert (exc.line, exc.col) == (3, 1)
+def test_near_miss_placeholder_warns_on_its_row_and_code_is_never_a_placeholder() -> None:
+    result = load_pack_bytes(b"text\nOK\nAbout {abot}\nWhat is `{about}` in `f(){}`?\n", source="p.csv")
+    near = [w for w in result.warnings if "did you mean" in w.message]
+    assert [(w.line, w.col) for w in near] == [(3, 1)] and near[0].message.startswith("row 3: ")
+    q = result.pack.questions[2]
+    assert q.placeholders == frozenset() and fill(q.text, {"about": "X"}) == "What is `{about}` in `f(){}`?"
 
 
 def test_unreadable_csv_is_a_mockint_error() -> None:
@@ -253,6 +257,5 @@ def test_fuzz_bytes_through_the_loader(data: bytes, fmt: str) -> None:
 def test_user_text_in_reader_messages_has_controls_escaped() -> None:
     _, _, warnings = read("text,\x1b[31mred\nQ,x\n")
     assert "\x1b" not in warnings[0].message and "\\u001b" in warnings[0].message
-    with pytest.raises(MockintError) as exc:
-        read("\x1b]0;title\x07\n")
-    assert "\x1b" not in exc.value.message and "\x07" not in exc.value.message
+    exc = errors("\x1b]0;title\x07\n")
+    assert "\x1b" not in exc.message and "\x07" not in exc.message
