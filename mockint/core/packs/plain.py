@@ -40,8 +40,9 @@ class _Plain(HTMLParser):
     _BLOCKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "ul", "ol", "table"})
     _SKIP = frozenset({"script", "style"})
 
-    def __init__(self) -> None:
+    def __init__(self, code_literal: bool) -> None:
         super().__init__(convert_charrefs=True)
+        self.code_literal = code_literal
         self.parts: list[str] = []
         self.code = 0
         self.skip = 0
@@ -70,19 +71,20 @@ class _Plain(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self.skip:
-            self.parts.append(literal(data) if self.code else data)
+            self.parts.append(literal(data) if self.code and self.code_literal else data)
 
 
-def html_to_text(value: str) -> str:
+def html_to_text(value: str, *, code_literal: bool = True) -> str:
     """HTML as plain text: `<br>` and blocks become newlines, entities decoded, tags dropped.
 
-    Text inside `<code>`/`<pre>` gets its braces doubled, so it is never a placeholder.
+    Text inside `<code>`/`<pre>` gets its braces doubled (unless `code_literal` is false), so
+    it is never a placeholder.
     """
     if "<" not in value and "&" not in value:
         return value
     if "<" not in value:
         return html.unescape(value)
-    parser = _Plain()
+    parser = _Plain(code_literal)
     parser.feed(value)
     parser.close()
     text = "".join(parts for parts in parser.parts).replace("\xa0", " ")
