@@ -308,37 +308,37 @@ def test_snapshot_detail(snap_compare: Any, seeded: list[str], size: tuple[int, 
     assert snap_compare(ReviewApp(session_id="s4"), terminal_size=size)
 
 
-async def test_drawn_scrollbar_follows_and_drives_the_list() -> None:
+async def test_textual_scrollbar_follows_and_drives_the_list() -> None:
+    from textual.scrollbar import ScrollBar
+
     with Store.open(get_paths(), now=fixed_now) as store:
         bulk_history(store, 2_000)
     app = ReviewApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         session_list = app.screen.query_one(SessionList)
-        assert not list(session_list.query("ScrollBar"))  # drawn in the rows, no widget
-        width, height = session_list.size
-        bar = session_list._bar_width
-        assert bar == 2
-
-        def bar_cells() -> list[Any]:
-            return [list(session_list.render_line(y))[-1] for y in range(height)]
-
-        track = bar_cells()[-1].style  # at the top, the bottom of the bar is track
-
-        def thumb_rows() -> list[int]:
-            return [y for y, seg in enumerate(bar_cells()) if seg.style != track]
-
-        assert thumb_rows() == [0]  # 2,000 rows in 23: a one-line thumb, at the top
-        # Pressing near the bottom of the bar scrolls near the end; the thumb follows.
-        await pilot.click(SessionList, offset=(width - 1, height - 1))
+        # Textual's own scrollbar, sized by the virtual height (rows plus the header line).
+        assert session_list.show_vertical_scrollbar and not session_list.show_horizontal_scrollbar
+        bar = session_list.vertical_scrollbar
+        assert isinstance(bar, ScrollBar) and bar.window_virtual_size == 2_001
+        assert session_list.scrollable_size.width == session_list.outer_size.width - session_list.scrollbar_size_vertical
+        assert len(line_text(session_list, 1)) == session_list.scrollable_size.width  # rows stop beside the bar
+        # A click on the track below the thumb scrolls down; the thumb follows the list.
+        await pilot.click(SessionList, offset=(session_list.outer_size.width - 1, session_list.size.height - 1))
+        await pilot.wait_for_scheduled_animations()  # the page scroll may be animated
         await pilot.pause()
-        assert session_list.scroll_offset.y >= session_list.max_scroll_y - 1
-        assert thumb_rows() and min(thumb_rows()) >= height - 2
+        assert session_list.scroll_offset.y > 0 and bar.position == session_list.scroll_offset.y
         # A click in the rows still moves the cursor, not the scroll position.
         top = session_list.scroll_offset.y
         await pilot.click(SessionList, offset=(5, 3))
         await pilot.pause()
-        assert session_list.cursor == top + 2
+        assert session_list.cursor == top + 2 and session_list.scroll_offset.y == top
+        await pilot.press("end")
+        await pilot.pause()
+        assert session_list.scroll_offset.y == session_list.max_scroll_y == 2_001 - session_list.size.height
+        assert line_text(session_list, session_list.size.height - 1).strip().startswith(
+            session_list.row(1_999).summary.started_at.strftime("%Y-%m-%d %H:%M")  # type: ignore[union-attr]
+        )
 
 
 async def test_custom_date_range_both_ends_included(seeded: list[str]) -> None:

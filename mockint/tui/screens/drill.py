@@ -8,10 +8,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Header, Static
 
 from mockint.tui.widgets.key_bar import KeyBar
-from mockint.tui.widgets.title_bar import TitleBar
 
 DEFAULT_COUNT = 5
 MAX_COUNT = 10
@@ -27,6 +26,8 @@ class DrillScreen(Screen[None]):
     """The questions most in need of practice, with why; `p` starts a practice on all of them."""
 
     CSS_PATH = "drill.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "Drill"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "practise", "Practise these"),
         Binding("plus,equals_sign", "count(1)", "More", key_display="+"),
@@ -41,15 +42,13 @@ class DrillScreen(Screen[None]):
         self._resumed_before = False
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         yield Static(id="drill-intro", markup=False)
         yield DataTable(id="drill-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="drill-detail", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "Drill"
         table = self.query_one(DataTable)
         table.add_columns("#", "Question", "Last", "When", "Why")
         self.load()

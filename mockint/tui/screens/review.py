@@ -15,12 +15,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
 from mockint.tui.widgets.filter_bar import Chip, FilterBar
 from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.session_list import COLUMNS, SORTABLE, SessionList
-from mockint.tui.widgets.title_bar import TitleBar
 
 #: (label, days back or None for all time), in the order `d` cycles through them.
 PERIODS: tuple[tuple[str, int | None], ...] = (
@@ -62,6 +61,8 @@ class ReviewScreen(Screen[None]):
     """The session history with filters (pack, category, period, status) and sorting."""
 
     CSS_PATH = "review.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "History"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "next_sort", "Sort"),
         Binding("r", "reverse", "Flip"),
@@ -101,7 +102,7 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         from mockint.core.history.queries import HistorySource
 
-        yield TitleBar()
+        yield Header()
         yield FilterBar(self.filters.chips(), defaults=ReviewFilters().chips(), id="filters")
         yield Static(id="review-summary", markup=False)
         yield SessionList(
@@ -113,8 +114,6 @@ class ReviewScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "History"
         # No explicit focus: the list is the first focusable widget, so Textual's auto-focus
         # picks it, and the footer is not rebuilt once more for a second focus change.
         self._update_summary()

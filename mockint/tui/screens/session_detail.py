@@ -14,13 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
 from mockint.core.history.records import AnswerRecord, SessionRecord
 from mockint.core.interview.clock import format_mmss
 from mockint.core.interview.rubric import DEFAULT_RUBRIC
 from mockint.tui.widgets.key_bar import KeyBar
-from mockint.tui.widgets.title_bar import TitleBar
 
 _DIMENSION_NAMES = {dim.id: dim.name for dim in DEFAULT_RUBRIC}
 
@@ -136,6 +135,8 @@ class SessionDetailScreen(Screen[None]):
     """Every answer of a session; `c` compares attempts at the focused answer's question."""
 
     CSS_PATH = "session_detail.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "Session"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "move(1)", "Next answer", key_display="↓"),
         Binding("up,k", "move(-1)", "Previous answer", key_display="↑"),
@@ -148,7 +149,7 @@ class SessionDetailScreen(Screen[None]):
         self.session: SessionRecord | None = None
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         try:
             self.session = self.app.store.get_session(self.session_id)  # type: ignore[attr-defined]
         except Exception as exc:  # an unknown id (e.g. deleted meanwhile) is a message, not a crash
@@ -165,8 +166,6 @@ class SessionDetailScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "Session"
         cards = list(self.query(AnswerCard).results(AnswerCard))
         if cards:
             cards[0].focus()

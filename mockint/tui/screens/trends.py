@@ -11,14 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
 from mockint.core.interview.rubric import DEFAULT_RUBRIC
 from mockint.tui.screens.session_detail import dimension_name
 from mockint.tui.widgets.calendar import PracticeCalendar
 from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.plot import TrendPlot
-from mockint.tui.widgets.title_bar import TitleBar
 
 #: Default rubric dimensions in the order a practice rates them; others follow by name.
 _RUBRIC_ORDER = {dim.id: i for i, dim in enumerate(DEFAULT_RUBRIC)}
@@ -102,6 +101,8 @@ class TrendsScreen(Screen[None]):
     """Plots of the last weeks; `w` changes the window, `d` opens the drill."""
 
     CSS_PATH = "trends.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "Trends"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("w", "window", "Window"),
         Binding("d", "drill", "Drill weakest"),
@@ -114,7 +115,7 @@ class TrendsScreen(Screen[None]):
         self.data: TrendsData | None = None
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         with VerticalScroll(id="trends"):
             yield from self._content()
         yield KeyBar()
@@ -150,8 +151,6 @@ class TrendsScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "Trends"
         self.query_one("#trends").focus()
 
     async def action_window(self) -> None:

@@ -23,7 +23,6 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 
 from mockint.core.history.queries import HistoryRow
@@ -115,12 +114,13 @@ class SessionList(ScrollView, can_focus=True):
         Binding("end", "jump(-1)", "Last", show=False),
         Binding("enter", "select", "Open"),
     ]
-    # overflow-y is hidden: the scrollbar is drawn by render_line (see _bar), no ScrollBar widget.
+    # Textual's own vertical scrollbar (overflow-y: auto): its size comes from `virtual_size`,
+    # which `reload` sets to the row count plus the header line, as toolong's LogLines does.
     DEFAULT_CSS = """
     SessionList {
         height: 1fr;
         overflow-x: hidden;
-        overflow-y: hidden;
+        overflow-y: auto;
     }
     SessionList > .session-list--header { text-style: bold; background: $panel; }
     SessionList > .session-list--cursor { background: $accent 40%; }
@@ -171,19 +171,17 @@ class SessionList(ScrollView, can_focus=True):
         self.descending = descending
         #: Times are shown in this zone (the app's clock's), so tests and snapshots are stable.
         self.tz = tz
-        self.row_count = 0
+        # Counted now, not on mount: with the virtual size known before the first layout, the
+        # scrollbar is part of that layout instead of making Textual lay the screen out again.
+        self.row_count = source.count(self.filters)
+        self.set_reactive(ScrollView.virtual_size, Size(0, self.row_count + 1))
         self._pages: LRUCache[int, list[HistoryRow]] = LRUCache(maxsize=32)
         self._lines: LRUCache[tuple[int, bool, int], Strip] = LRUCache(maxsize=512)
         #: Page fetches from the store so far (tests and the benchmark read it).
         self.fetches = 0
         self._styles: dict[str, Style] | None = None
-        self._bar_segments: tuple[tuple[int, int, int, int], list[Segment]] | None = None
-        self._dragging = False
 
     # -- data ----------------------------------------------------------------
-    def on_mount(self) -> None:
-        self.reload()
-
     def set_query(
         self, *, filters: dict[str, Any] | None = None, sort: str | None = None, descending: bool | None = None
     ) -> None:
@@ -257,7 +255,7 @@ class SessionList(ScrollView, can_focus=True):
     def column_at(self, x: int) -> Column | None:
         """The column under content x (header clicks)."""
         edge = 1
-        for column, cell_width in zip(COLUMNS, self._widths(self.size.width - self._bar_width), strict=True):
+        for column, cell_width in zip(COLUMNS, self._widths(self.scrollable_size.width), strict=True):
             if edge <= x < edge + cell_width + _GAP:
                 return column
             edge += cell_width + _GAP
@@ -278,43 +276,9 @@ class SessionList(ScrollView, can_focus=True):
                 self._styles[component] = base + self.get_component_rich_style(component, partial=True)
         return self._styles[name]
 
-    @property
-    def _bar_width(self) -> int:
-        return max(0, min(self.styles.scrollbar_size_vertical, self.size.width - 1))
-
-    def _bar(self, y: int) -> Segment | None:
-        """Line `y` of the scrollbar, drawn as Textual draws one (a widget per bar is costly)."""
-        thickness = self._bar_width
-        if not thickness:
-            return None
-        height = self.size.height
-        key = (round(self.scroll_offset.y), height, self.row_count, thickness)
-        if self._bar_segments is None or self._bar_segments[0] != key:
-            styles = self.styles
-            background = styles.scrollbar_background
-            if background.a < 1:
-                background = self.background_colors[0] + background
-            segments = ScrollBarRender.render_bar(
-                size=height,
-                virtual_size=self.row_count + 1,
-                window_size=height if height < self.row_count + 1 else 0,
-                position=self.scroll_offset.y,
-                thickness=thickness,
-                back_color=background.rich_color,  # Rich colours, as Textual passes them
-                bar_color=(background + styles.scrollbar_color).rich_color,
-            )
-            lines = [Segment(seg.text, seg.style.clear_meta_and_links() if seg.style else None)
-                     for seg in segments.segments]
-            self._bar_segments = (key, lines)
-        lines = self._bar_segments[1]
-        return lines[y] if 0 <= y < len(lines) else None
-
-    def _with_bar(self, strip: Strip, y: int) -> Strip:
-        bar = self._bar(y)
-        return strip if bar is None else Strip([*strip, bar], strip.cell_length + bar.cell_length)
-
     def render_line(self, y: int) -> Strip:
-        return self._with_bar(self._row_line(y, self.size.width - self._bar_width), y)
+        # `scrollable_size` is the content region less the scrollbar Textual draws beside it.
+        return self._row_line(y, self.scrollable_size.width)
 
     def _row_line(self, y: int, width: int) -> Strip:
         if y == 0:
@@ -356,37 +320,10 @@ class SessionList(ScrollView, can_focus=True):
             titles.append(title)
         return self._strip(self._line(titles, width), width, self._style("session-list--header"))
 
-    @property
-    def allow_vertical_scroll(self) -> bool:
-        # The scrollbar is drawn, not a widget (overflow-y: hidden): the wheel still scrolls.
-        return not self._check_disabled() and self.max_scroll_y > 0
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        if self._bar_width and event.x >= self.size.width - self._bar_width:
-            # A press on the bar jumps there; dragging (the mouse is captured) keeps scrolling.
-            event.stop()
-            self._dragging = True
-            self.capture_mouse()
-            self._scroll_to_bar(event.y)
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        if self._dragging:
-            self._scroll_to_bar(event.y)
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        if self._dragging:
-            self._dragging = False
-            self.release_mouse()
-
-    def _scroll_to_bar(self, y: int) -> None:
-        height = max(1, self.size.height - 1)
-        fraction = max(0.0, min(1.0, y / height))
-        self.scroll_to(y=round(fraction * self.max_scroll_y), animate=False, immediate=True)
-
     # -- cursor and scrolling -------------------------------------------------
     @property
     def _page_rows(self) -> int:
-        return max(1, self.size.height - 1)
+        return max(1, self.scrollable_size.height - 1)
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self.row_count - 1)) if self.row_count else 0

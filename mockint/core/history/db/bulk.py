@@ -43,7 +43,7 @@ def insert_sessions(
         session_rows.append(
             (s.id, s.title, iso(s.started_at), s.started_at.timestamp(), iso(s.ended_at),
              None if s.ended_at is None else s.ended_at.timestamp(), s.status, s.pack, s.plan, s.seed,
-             s.question_count)
+             s.question_count, s.tag, int(s.ended_early))
         )
         for a in s.answers:
             check_answer(a)

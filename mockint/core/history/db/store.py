@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from mockint.core.errors import MockintError, failure
+from mockint.core.history import limits
 from mockint.core.history.db.file import BUSY_SECONDS, connect, is_corruption, move_aside
 from mockint.core.history.db.rows import (
     ANSWER_COLUMNS,
@@ -30,6 +31,7 @@ from mockint.core.history.db.rows import (
     answer_from_row,
     answer_row,
     check_answer,
+    check_tag,
     session_filters,
     summary_from_row,
 )
@@ -211,10 +213,14 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def create_session(self, interview: Interview) -> str:
-        """Record a new, incomplete session with its planned questions; returns its id."""
+    def create_session(self, interview: Interview, *, tag: str | None = None) -> str:
+        """Record a new, incomplete session with its planned questions; returns its id.
+
+        `tag` is the target company or role (free text, at most `limits.MAX_TAG` characters).
+        """
         import json
 
+        tag = check_tag(tag)
         session_id = uuid.uuid4().hex
         started = self._now()
         planned = [
@@ -225,7 +231,7 @@ class Store:
             conn.execute(
                 INSERT_SESSION,
                 (session_id, interview.title, iso(started), started.timestamp(), None, None, "incomplete",
-                 interview.pack_id, interview.plan_id, interview.seed, len(planned)),
+                 interview.pack_id, interview.plan_id, interview.seed, len(planned), tag, 0),
             )
             conn.executemany(
                 "INSERT INTO planned (session_id, idx, pack_id, question_id, category, data) "
@@ -244,16 +250,45 @@ class Store:
             row = answer_row(None, session_id, answer, answered_at)
             conn.execute(INSERT_ANSWER, row)
 
-    def finish_session(self, session_id: str) -> None:
-        """Mark the session complete and record when it ended (a complete session is left as it is)."""
+    def finish_session(self, session_id: str, *, ended_early: bool = False) -> None:
+        """Mark the session complete and record when it ended (a complete session is left as it is).
+
+        `ended_early`: the person ended the interview before its last question.
+        """
         ended = self._now()
         with self._write() as conn:
             self._require(conn, session_id)
             conn.execute(
-                "UPDATE sessions SET status = 'complete', ended_at = ?, ended_ts = ? "
+                "UPDATE sessions SET status = 'complete', ended_at = ?, ended_ts = ?, ended_early = ? "
                 "WHERE id = ? AND status = 'incomplete'",
-                (iso(ended), ended.timestamp(), session_id),
+                (iso(ended), ended.timestamp(), int(ended_early), session_id),
             )
+
+    def set_session_tag(self, session_id: str, tag: str | None) -> None:
+        """Set (or, with None or blank text, clear) a session's tag: target company or role."""
+        tag = check_tag(tag)
+        with self._write() as conn:
+            self._require(conn, session_id)
+            conn.execute("UPDATE sessions SET tag = ? WHERE id = ?", (tag, session_id))
+
+    def set_answer_speech(
+        self, session_id: str, index: int, transcript: str | None, speech: dict[str, Any] | None
+    ) -> None:
+        """Attach a spoken answer's transcript and speaking metrics to the saved answer at `index`."""
+        import json
+
+        if transcript is not None and len(transcript) > limits.MAX_TRANSCRIPT:
+            raise ValueError(f"transcript: at most {limits.MAX_TRANSCRIPT} characters")
+        data = None if speech is None else json.dumps(speech, ensure_ascii=False)
+        with self._write() as conn:
+            self._require(conn, session_id)
+            cur = conn.execute(
+                "UPDATE answers SET transcript = ?, speech = ? WHERE session_id = ? AND idx = ?",
+                (transcript, data, session_id, index),
+            )
+            if cur.rowcount == 0:
+                raise failure(f"session {session_id} has no saved answer at index {index}",
+                              path=self.paths.database_file)
 
     def import_sessions(self, sessions: Sequence[SessionRecord]) -> tuple[list[str], list[str]]:
         """Add sessions (with their answers) in ONE transaction; returns (added ids, unchanged ids).
@@ -343,6 +378,8 @@ class Store:
                 seed=r["seed"],
                 question_count=r["question_count"],
                 answers=by_session.get(r["id"], []),
+                tag=r["tag"],
+                ended_early=bool(r["ended_early"]),
             )
             for r in srows
         ]
@@ -358,14 +395,20 @@ class Store:
         status: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        tag: str | None = None,
+        ended_early: bool | None = None,
         sort: str = "started_at",
         descending: bool = True,
     ) -> list[SessionSummary]:
-        """History rows, filtered and sorted (by default newest first); `since` inclusive, `until` not."""
+        """History rows, filtered and sorted (by default newest first); `since` inclusive, `until` not.
+
+        `tag` keeps the sessions with exactly that tag; `ended_early` those that were (True) or
+        were not (False) ended early.
+        """
         column = _SORTS.get(sort)
         if column is None:
             raise MockintError(f"unknown sort {sort!r}; expected one of {', '.join(_SORTS)}")
-        where, params = session_filters(pack, category, status, since, until)
+        where, params = session_filters(pack, category, status, since, until, tag, ended_early)
         direction = "DESC" if descending else "ASC"
         if sort == "started_at":
             # Walks the (started_ts, id) index and stops after LIMIT rows: no sort, and the
@@ -384,8 +427,10 @@ class Store:
         status: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        tag: str | None = None,
+        ended_early: bool | None = None,
     ) -> int:
-        where, params = session_filters(pack, category, status, since, until)
+        where, params = session_filters(pack, category, status, since, until, tag, ended_early)
         return int(self._query(f"SELECT count(*) FROM sessions s{where}", params)[0][0])
 
     def last_practised(self) -> dict[tuple[str, str], float]:
