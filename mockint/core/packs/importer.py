@@ -154,7 +154,7 @@ class Importer:
                 keep_all=o.keep_all, file_name=file_name,
             )
         except MockintError as exc:
-            n = len(exc.diagnostics)
+            n = sum(1 for d in exc.diagnostics if d.severity == "error")
             reason = exc.message if n == 1 and exc.first.line is None else f"invalid pack ({n} error{'s' * (n != 1)})"
             return self._refused(source, reason, exc.exit_code, exc)
         where = Origin(

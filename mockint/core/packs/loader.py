@@ -159,6 +159,8 @@ def _validate(
             raise MockintError(diagnostics=promoted)
         pack, warnings = validate_pack(raw, source=source, locator=locator, strict=strict)
     except MockintError as exc:
+        if not strict:  # what the reader left out often explains the error ("found 0 questions")
+            exc.diagnostics = [*exc.diagnostics, *reader_warnings]
         if label is not None:
             exc.diagnostics = [label(d) for d in exc.diagnostics]
         raise
