@@ -15,9 +15,10 @@ def check_selection(
     from mockint.core.interview.interviewer import build_interview
     from mockint.core.packs.library import PackLibrary
 
+    library = PackLibrary()
     build_interview(
-        PackLibrary().load_all(), pack_id=pack_id, plan_id=plan_id, category=category, count=count,
-        seed=0 if seed is None else seed,
+        library.load_all(), pack_id=pack_id, plan_id=plan_id, category=category, count=count,
+        seed=0 if seed is None else seed, mix=library.mix_ids(),
     )
 
 

@@ -121,3 +121,26 @@ def test_library_lock_is_held_while_installing(lib: PackLibrary, tmp_path: Path,
     monkeypatch.setattr(PackLibrary, "_write", spy)
     lib.import_source(write(tmp_path, "a.toml", pack_toml("alpha")))
     assert seen == [False]
+
+
+def test_quick_mixed_interview_leaves_out_reverse_packs_and_packs_out_of_the_mix(lib: PackLibrary) -> None:
+    from mockint.core.interview.interviewer import build_interview
+
+    packs = lib.load_all()
+    mixed = build_interview(packs, seed=1, count=50, mix=lib.mix_ids())
+    assert {q.pack_id for q in mixed.questions} == {"core"}
+    lib.set_in_mix("core", False)
+    with pytest.raises(MockintError):
+        build_interview(packs, seed=1, mix=lib.mix_ids())
+    # Asked for by id, a pack out of the mix (or a reverse pack) is still there to practise.
+    assert {q.pack_id for q in build_interview(packs, pack_id="ask", seed=1).questions} == {"ask"}
+
+
+def test_the_builtin_reverse_pack_is_never_in_a_mix() -> None:
+    from mockint.core.interview.interviewer import build_interview
+
+    library = PackLibrary()
+    assert "questions-to-ask" not in library.mix_ids()
+    assert library.get("questions-to-ask").reverse
+    mixed = build_interview(library.load_all(), seed=3, count=200)
+    assert "questions-to-ask" not in {q.pack_id for q in mixed.questions}
