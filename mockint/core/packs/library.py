@@ -86,7 +86,7 @@ class PackLibrary:
         with _LOCK:
             return self._list()
 
-    def _list(self) -> list[InstalledPack]:
+    def _list(self) -> InstalledList:
         index = PackIndex(self.paths.pack_index, self.paths.broken_dir).load()
         self.warnings = []
         if index.recovery:
