@@ -349,7 +349,7 @@ def test_import_keep_all_and_apkg_format_are_options(tmp_path: Path) -> None:
     md = tmp_path / "notes.md"
     md.write_text("# Notes\n\n## Usage\n\n- Pick the ones you like\n", encoding="utf-8")
     result = run("import", str(md))
-    assert result.exit_code == 2 and "reads as a question" in result.stderr
+    assert result.exit_code == 2 and "does not read as a question" in result.stderr
     result = run("import", "--keep-all", str(md))
     assert result.exit_code == 0 and result.stdout.startswith("installed  notes 1.0.0 (1 question)")
     assert "apkg" in run("import", "--help").stdout

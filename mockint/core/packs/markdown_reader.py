@@ -416,12 +416,16 @@ def _kept_sections(st: _State) -> list[_Section]:
             what = f"section {show(section.title)}" if section.title else "the items before the first heading"
             st.warn(
                 section.line,
-                f"{what} left out: none of its {len(section.questions)} items reads as a question "
+                f"{what} left out: {_none_of(len(section.questions))} as a question "
                 "(keep everything to import it anyway)",
             )
             continue
         kept.append(section)
     return kept
+
+
+def _none_of(n: int) -> str:
+    return "its only item does not read" if n == 1 else f"none of its {n} items reads"
 
 
 def _question(st: _State, q: _Question, loc: MapLocator, i: int, ids: UniqueIds) -> dict[str, Any] | None:

@@ -33,6 +33,8 @@ FORMAT_CHOICES: list[tuple[str, str]] = [
 ]
 FORCE_OFF = "Force: off — a same or older version is refused"
 FORCE_ON = "Force: ON — replaces the installed pack whatever its version"
+KEEP_OFF = "Keep everything: off"
+KEEP_ON = "Keep everything: ON"
 
 
 class ImportScreen(ModalScreen[list[str]]):
@@ -70,7 +72,7 @@ class ImportScreen(ModalScreen[list[str]]):
                 yield Input(placeholder="Id (optional)", id="import-id", compact=True)
             with Horizontal(classes="import-row"):
                 yield Select(FORMAT_CHOICES, value="auto", allow_blank=False, id="import-format", compact=True)
-                yield Checkbox("Keep everything", id="import-keep-all", compact=True,
+                yield Checkbox(KEEP_OFF, id="import-keep-all", compact=True,
                                tooltip="Markdown: keep link-only items and sections without questions")
             yield Checkbox(FORCE_OFF, id="import-force", compact=True)
             with Horizontal(id="import-buttons"):
@@ -99,6 +101,8 @@ class ImportScreen(ModalScreen[list[str]]):
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         if event.checkbox.id == "import-force":
             event.checkbox.label = FORCE_ON if event.value else FORCE_OFF
+        elif event.checkbox.id == "import-keep-all":
+            event.checkbox.label = KEEP_ON if event.value else KEEP_OFF
         self._stale()
 
     def on_input_changed(self, event: Input.Changed) -> None:
