@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 
-from packs import _CATEGORIES, _OPENERS, _phrase, best_of  # noqa: E402
+from packs import _CATEGORIES, _OPENERS, _phrase, best_of
 
 MD_BUDGET = 2.5
 CSV_BUDGET = 30.0

@@ -247,7 +247,7 @@ def test_fuzz_any_csv_loads_or_raises_mockint_error(parts: list[str]) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=300), st.sampled_from(["csv", "tsv"]))
 def test_fuzz_bytes_through_the_loader(data: bytes, fmt: str) -> None:
-    from mockint.core.packs.loader import load_pack_bytes, load_pack_file
+    from mockint.core.packs.loader import load_pack_bytes
 
     try:
         load_pack_bytes(b"text,category\n" + data, source=f"fuzz.{fmt}", fmt=fmt)

@@ -187,7 +187,7 @@ def test_ids_are_unique_and_linear_for_repeated_questions() -> None:
 
 
 def test_positions_point_at_questions_and_follow_ups() -> None:
-    raw, loc, _ = read("# P\n\n## C\n\n- Why?\n  - Really?\n")
+    _raw, loc, _ = read("# P\n\n## C\n\n- Why?\n  - Really?\n")
     assert loc.locate(("questions", 0)) == (5, None)
     assert loc.locate(("questions", 0, "follow_ups", 0)) == (6, None)
     assert loc.locate(("categories", 0)) == (3, None)

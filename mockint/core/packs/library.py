@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import mockint
 from mockint.core.errors import EXIT_BAD_INPUT, EXIT_FAILED, Diagnostic, MockintError, failure
+from mockint.core.format import plural
 from mockint.core.packs.index import PackIndex, pack_summary
 from mockint.core.packs.installed import InstalledPack, PackSource
 from mockint.core.packs.outcome import (
@@ -37,12 +38,11 @@ from mockint.core.packs.outcome import (
     version_key,
 )
 from mockint.core.packs.state import Origin, PackState
-from mockint.core.format import plural
 from mockint.core.paths import Paths, get_paths
 from mockint.core.text import is_slug
 
 if TYPE_CHECKING:
-    from mockint.core.packs.importer import ImportOptions, Importer
+    from mockint.core.packs.importer import Importer, ImportOptions
     from mockint.core.packs.model import Pack
 
 # PackLibrary has a method named `list`, so its annotations use these aliases.

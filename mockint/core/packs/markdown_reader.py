@@ -26,7 +26,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-
 from mockint.core.errors import Diagnostic
 from mockint.core.packs.ids import MAX_ID, UniqueIds
 from mockint.core.packs.placeholders import literal
@@ -160,9 +159,7 @@ def _title_heading(blocks: list[_Block]) -> int | None:
                 first = i
             else:
                 deepest_other = min(deepest_other, level)
-        elif first is None and node.type in ("bullet_list", "ordered_list"):
-            return None
-        elif first is None and node.type == "paragraph" and _PROMPT.match(_inline(node)[0]):
+        elif (first is None and node.type in ("bullet_list", "ordered_list")) or (first is None and node.type == "paragraph" and _PROMPT.match(_inline(node)[0])):
             return None
     if first is None:
         return None

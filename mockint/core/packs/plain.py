@@ -10,8 +10,7 @@ from mockint.core.packs.placeholders import literal
 
 #: Words a question or prompt often starts with (docs/pack-format.md, "Markdown").
 PROMPT_WORDS = frozenset(
-    "tell describe explain walk give share how what why when which who name list design estimate "
-    "imagine can could would do did is are have".split()
+    ["tell", "describe", "explain", "walk", "give", "share", "how", "what", "why", "when", "which", "who", "name", "list", "design", "estimate", "imagine", "can", "could", "would", "do", "did", "is", "are", "have"]
 )
 _FIRST_WORD = re.compile(r"[A-Za-z]+")
 _SEPARATORS = re.compile(r"^[\s|/·•,;:()\[\]\-–—]*$")
@@ -48,9 +47,7 @@ class _Plain(HTMLParser):
         self.skip = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._BREAKS:
-            self.parts.append("\n")
-        elif tag in self._BLOCKS and self.parts and not self.parts[-1].endswith("\n"):
+        if tag in self._BREAKS or (tag in self._BLOCKS and self.parts and not self.parts[-1].endswith("\n")):
             self.parts.append("\n")
         if tag in ("code", "pre"):
             self.code += 1
