@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import builtins
 import contextlib
-import dataclasses
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,12 +30,10 @@ from mockint.core.packs.outcome import (
 )
 from mockint.core.packs.outcome import (
     ImportOutcome,
-    ImportStatus,
-    next_patch,
     pack_files,
     refused,
-    version_key,
 )
+from mockint.core.packs.rules import auto_version, decide
 from mockint.core.packs.state import Origin, PackState
 from mockint.core.paths import Paths, get_paths
 from mockint.core.text import is_slug
@@ -319,8 +316,8 @@ class PackLibrary:
             except MockintError:
                 installed = None  # a broken installed file is simply replaced
         if installed is not None and origin is not None and origin.auto_version:
-            pack = _auto_version(pack, installed)
-        decision = _decide(pack, installed, current, force=force)
+            pack = auto_version(pack, installed)
+        decision = decide(pack, installed, current, force=force)
         if isinstance(decision, str):
             return refused(source, pack.id, pack.version, decision, EXIT_FAILED)
         status, note = decision
@@ -382,52 +379,10 @@ class PackLibrary:
         return None
 
 
-def _decide(
-    pack: Pack, installed: Pack | None, current: InstalledPack | None, *, force: bool
-) -> tuple[ImportStatus, str] | str:
-    """(status, note) for an import, or the reason for refusing it.
-
-    Against a built-in pack the same rules apply, but nothing is replaced: the user copy is
-    installed next to it and shadows it, so the status is "installed".
-    """
-    if installed is None:
-        return ("installed", "shadows the built-in pack" if current is not None and current.source == "builtin" else "")
-    if installed == pack:
-        return ("unchanged", "already installed")
-    shadow = current is not None and current.source == "builtin"
-    new, old = version_key(pack.version), version_key(installed.version)
-    if new > old or force:
-        forced = "replaced with --force" if new <= old else ""
-        if shadow:
-            return ("installed", ", ".join(filter(None, [f"shadows the built-in pack {installed.version}", forced])))
-        return ("updated", forced)
-    which = "built-in" if shadow else "installed"
-    if new == old:
-        return (
-            f"pack '{pack.id}' {pack.version} is already {which} with different content; "
-            f"raise the version (installed {installed.version}, incoming {pack.version}) or use --force to replace it"
-        )
-    return (
-        f"pack '{pack.id}' {pack.version} is older than the {which} {installed.version}; "
-        "use --force to replace it anyway"
-    )
-
-
 def _write_pack(target: Path, text: str) -> None:
     from mockint.core.atomic import atomic_write_text
 
     atomic_write_text(target, text)
-
-
-def _auto_version(pack: Pack, installed: Pack) -> Pack:
-    """A pack whose version mockint chose: the installed version when only the version differs,
-    else the next patch version after the installed one (so re-importing an edited list updates it)."""
-    if version_key(pack.version) > version_key(installed.version):
-        return pack
-    same = dataclasses.replace(pack, info=dataclasses.replace(pack.info, version=installed.version))
-    if same == installed:
-        return same
-    return dataclasses.replace(pack, info=dataclasses.replace(pack.info, version=next_patch(installed.version)))
 
 
 def _installed(
