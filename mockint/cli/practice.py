@@ -20,17 +20,12 @@ def check_selection(
     from mockint.core.interview.interviewer import build_interview
     from mockint.core.packs.library import PackLibrary
 
-<<<<<<< HEAD
+    backgrounder, _warnings = load_backgrounder_with_warnings()  # the app shows the warnings
     library = PackLibrary()
     build_interview(
         library.load_all(), pack_id=pack_id, plan_id=plan_id, category=category, count=count,
-        seed=0 if seed is None else seed, mix=library.mix_ids(),
-=======
-    backgrounder, _warnings = load_backgrounder_with_warnings()  # the app shows the warnings
-    build_interview(
-        PackLibrary().load_all(), pack_id=pack_id, plan_id=plan_id, category=category, count=count,
         seed=0 if seed is None else seed, backgrounder=backgrounder.placeholder_values(),
->>>>>>> main
+        mix=library.mix_ids(),
     )
 
 

@@ -9,14 +9,8 @@ placeholder cannot be filled is listed in `Interview.skipped` with a reason.
 from __future__ import annotations
 
 import random
-<<<<<<< HEAD
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
-=======
-from collections.abc import Mapping, Sequence
 from dataclasses import replace
->>>>>>> main
 
 from mockint.core.errors import EXIT_FAILED, Diagnostic, MockintError
 from mockint.core.interview.plan import Interview, PlannedQuestion, SkippedQuestion
@@ -181,11 +175,8 @@ def build_interview(
     backgrounder: Mapping[str, Sequence[str]] | None = None,
     default_answer_seconds: int | None = None,
     default_prep_seconds: int | None = None,
-<<<<<<< HEAD
-    mix: Collection[str] | None = None,
-=======
     minutes: int | None = None,
->>>>>>> main
+    mix: Collection[str] | None = None,
 ) -> Interview:
     """Plan an interview from a plan, a pack, a category, or a quick mix across every pack.
 
