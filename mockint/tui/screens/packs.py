@@ -39,7 +39,7 @@ class PacksScreen(Screen[None]):
         Binding("p", "practise_pack", "Practise", tooltip="Practise with the highlighted pack"),
         Binding("c", "practise_category", "Category", tooltip="Practise one category of the highlighted pack"),
         Binding("l", "practise_plan", "Plan", tooltip="Run one of the highlighted pack's interview plans"),
-        Binding("i", "open_import", "Import", tooltip="Import questions from a file, folder or http(s) URL"),
+        Binding("i", "open_import", "Import", tooltip="Import a pack from a file, folder or http(s) URL"),
         Binding("m", "toggle_mix", "Mix", tooltip="Put the highlighted pack in or out of the quick mixed interview"),
         Binding("d,delete", "remove", "Remove", key_display="d",
                 tooltip="Remove the highlighted user pack (asks first; history is kept)"),
