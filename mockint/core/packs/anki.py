@@ -145,11 +145,9 @@ def _field(value: str) -> str:
 
 
 def read_apkg(
-    data: bytes, *, source: str, pack_id: str | None, name: str | None, version: str | None,
+    data: bytes, *, source: str, pack_id: str | None, name: str | None, version: str,
 ) -> tuple[dict[str, Any], MapLocator, list[Diagnostic]]:
     """Convert an .apkg to (raw pack dict, positions, reader warnings). Raises MockintError."""
-    from mockint.core.packs.loader import DEFAULT_VERSION
-
     if len(data) > MAX_APKG_BYTES:
         raise _refuse(f"the package is larger than the {MAX_APKG_BYTES // (1024 * 1024)} MiB limit", source)
     db_bytes, media = _collection(data, source)
@@ -195,7 +193,7 @@ def read_apkg(
     if skipped:
         warnings.append(Diagnostic(f"{skipped} note{'s' * (skipped != 1)} with an empty first field left out",
                                    source, None, None, None, "warning"))
-    info: dict[str, Any] = {"id": pid, "name": clip(chosen_name, 120), "version": version or DEFAULT_VERSION}
+    info: dict[str, Any] = {"id": pid, "name": clip(chosen_name, 120), "version": version}
     raw: dict[str, Any] = {"format": 1, "pack": info}
     if categories:
         seen: set[str] = set()

@@ -122,7 +122,9 @@ def load_pack_bytes(
     if kind == "apkg":
         from mockint.core.packs.anki import read_apkg
 
-        raw, locator, reader_warnings = read_apkg(data, source=source, pack_id=pack_id, name=name, version=version)
+        raw, locator, reader_warnings = read_apkg(
+            data, source=source, pack_id=pack_id, name=name, version=version or DEFAULT_VERSION
+        )
         pack, warnings = _validate(raw, source, locator, strict, reader_warnings)
         return LoadResult(pack, [*reader_warnings, *warnings], source)
     text = decode_utf8(data, source=source)

@@ -3,16 +3,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import threading
+from typing import TYPE_CHECKING, Protocol
 
 from mockint.core.errors import EXIT_BAD_INPUT, EXIT_FAILED
 from mockint.core.packs.outcome import ImportOutcome, refused
 
 if TYPE_CHECKING:
-    from mockint.core.packs.library import PackLibrary
+    from mockint.core.packs.importer import ImportOptions, Importer
+    from mockint.core.packs.installed import InstalledPack
+    from mockint.core.packs.state import Origin
 
 
-def update_packs(library: PackLibrary, pack_ids: list[str], *, deadline: float | None = None) -> list[ImportOutcome]:
+class Library(Protocol):
+    """What updating needs of the library (which calls this module, so it is not imported here)."""
+
+    def effective(self) -> list[InstalledPack]: ...
+    def origin(self, pack_id: str) -> Origin | None: ...
+    def importer(self, options: ImportOptions, cancel: threading.Event | None = None) -> Importer: ...
+
+
+def update_packs(library: Library, pack_ids: list[str], *, deadline: float | None = None) -> list[ImportOutcome]:
     """One outcome per pack: every user pack that remembers its origin, or the packs named."""
     from mockint.core.packs.importer import ImportOptions
 
