@@ -228,3 +228,23 @@ def test_fuzz_bytes_through_the_loader(data: bytes) -> None:
         load_pack_bytes(data, source="fuzz.md", fmt="md")
     except MockintError as exc:
         assert exc.diagnostics
+
+
+def test_quiz_list_with_numbered_question_headings_code_and_options() -> None:
+    """Quiz lists ask in headings (`###### 1. What's the output?`) over code, options and an answer."""
+    result = load_file("javascript-quiz.md")
+    pack = result.pack
+    assert pack.name == "JavaScript Questions"  # from the centred <h1> banner
+    assert pack.categories == ()  # "#### Answer: C" is not a category
+    first, second = pack.questions
+    assert display(first.text).startswith("What's the output?\n```javascript\nfunction sayHi() {\n")
+    assert display(first.text).endswith("- C: `undefined` and `ReferenceError`")
+    assert "diameter() { return this.radius * 2; }," in display(second.text)
+    assert first.placeholders == second.placeholders == frozenset()
+    assert any("2 headings that ask a question" in w.message for w in result.warnings)
+
+
+def test_a_question_heading_without_code_or_number_is_still_a_category() -> None:
+    raw, _, _ = read("# P\n\n## Why use this list?\n\n- [Contributing](c.md)\n\n## Team\n\n- Who decides?\n")
+    assert [c["name"] for c in raw["categories"]] == ["Team"]
+    assert [q["text"] for q in raw["questions"]] == ["Who decides?"]

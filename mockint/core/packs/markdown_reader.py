@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mockint.core.errors import Diagnostic
 from mockint.core.packs.ids import MAX_ID, UniqueIds
+from mockint.core.packs.md_blocks import Block, block_tree, front_matter
+from mockint.core.format import plural
 from mockint.core.packs.placeholders import literal
-from mockint.core.packs.plain import clip, is_question_like, is_separator_text
+from mockint.core.packs.plain import clip, html_to_text, is_question_like, is_separator_text
 from mockint.core.packs.source import MapLocator
 from mockint.core.packs.validate_support import show
 from mockint.core.text import normalise_newlines, slugify
@@ -37,50 +39,8 @@ from mockint.core.text import normalise_newlines, slugify
 _PROMPT = re.compile(r"^\s*(?:\*\*|__)?(question|q)\s*[:：]\s*(?:\*\*|__)?\s*", re.IGNORECASE)
 _ANSWER = re.compile(r"^\s*(?:\*\*|__)?(answer|a)\s*[:：]\s*(?:\*\*|__)?\s*", re.IGNORECASE)
 _TASK = re.compile(r"^\[[ xX]\]\s+")
-_FRONT_KEY = re.compile(r"^(title|description)\s*:\s*(.*)$")
 MAX_TEXT = 1000
 MAX_FOLLOW_UPS = 10
-
-if TYPE_CHECKING:
-    from markdown_it.token import Token
-
-
-@dataclass(slots=True)
-class _Block:
-    """A block of the parsed document; inline content stays markdown-it's flat token list.
-
-    (markdown-it's _Block also builds a node per inline token, which costs a third of
-    the time of reading a large list.)
-    """
-
-    type: str
-    token: Token
-    children: list[_Block] = field(default_factory=list)
-    inline: Token | None = None
-
-    @property
-    def map(self) -> list[int] | None:
-        return self.token.map
-
-
-def _tree(tokens: list[Token]) -> list[_Block]:
-    top: list[_Block] = []
-    stack: list[_Block] = []
-    for tok in tokens:
-        if tok.nesting == 1:
-            node = _Block(tok.type[:-5], tok)
-            (stack[-1].children if stack else top).append(node)
-            stack.append(node)
-        elif tok.nesting == -1:
-            if stack:
-                stack.pop()
-        elif tok.type == "inline":
-            if stack:
-                stack[-1].inline = tok
-        else:
-            (stack[-1].children if stack else top).append(_Block(tok.type, tok))
-    return top
-
 
 @dataclass
 class _Question:
@@ -97,6 +57,10 @@ class _Section:
     title: str | None
     line: int
     questions: list[_Question] = field(default_factory=list)
+    #: Code blocks that follow no question (kept in case the heading itself is the question).
+    codes: list[Block] = field(default_factory=list)
+    #: The category of the heading above this one (for a heading that is itself a question).
+    parent: str | None = None
 
 
 @dataclass
@@ -111,8 +75,8 @@ class _State:
     description_line: int | None = None
     categories: dict[str, tuple[str, int]] = field(default_factory=dict)
     sections: list[_Section] = field(default_factory=list)
-    #: (level, title) of the headings above the current one, for naming repeated sub-sections.
-    parents: list[tuple[int, str]] = field(default_factory=list)
+    #: (level, title, category id) of the headings above the current one.
+    parents: list[tuple[int, str, str | None]] = field(default_factory=list)
     last: _Question | None = None  # the question a following code block belongs to
 
     def warn(self, line: int | None, message: str) -> None:
@@ -134,7 +98,7 @@ def read_markdown(
     if text.startswith("\ufeff"):
         text = text[1:]
     parser = MarkdownIt("commonmark").use(front_matter_plugin)
-    blocks = _tree(parser.parse(normalise_newlines(text)))
+    blocks = block_tree(parser.parse(normalise_newlines(text)))
     st = _State(source, keep_all)
     st.sections.append(_Section(None, None, 1))
     title_at = _title_heading(blocks)
@@ -143,12 +107,12 @@ def read_markdown(
     return _build(st, pack_id=pack_id, name=name, version=version, fallback_name=fallback_name)
 
 
-def _line(node: _Block) -> int:
+def _line(node: Block) -> int:
     mapped = node.map
     return mapped[0] + 1 if mapped else 1
 
 
-def _title_heading(blocks: list[_Block]) -> int | None:
+def _title_heading(blocks: list[Block]) -> int | None:
     """Index of the heading that names the pack, or None."""
     first: int | None = None
     deepest_other = 7
@@ -167,17 +131,17 @@ def _title_heading(blocks: list[_Block]) -> int | None:
     return first if level == 1 or level < deepest_other else None
 
 
-def _block(st: _State, node: _Block, is_title: bool) -> None:
+def _block(st: _State, node: Block, is_title: bool) -> None:
     kind = node.type
     if kind == "front_matter":
-        st.front = _front_matter(node.token.content)
+        st.front = front_matter(node.token.content)
     elif kind == "heading":
         st.last = None
         title, _ = _inline(node)
         title = " ".join(title.split())
         if is_title:
             st.title, st.title_line = title, _line(node)
-        else:
+        elif not _ANSWER.match(title):  # "#### Answer: C" under a quiz question is no category
             _category(st, int(node.token.tag[1]), title, _line(node))
     elif kind in ("bullet_list", "ordered_list"):
         st.last = None
@@ -197,9 +161,14 @@ def _block(st: _State, node: _Block, is_title: bool) -> None:
         if st.last is not None:
             _attach_code(st, st.last, node)
         else:
-            st.warn(_line(node), "code block left out: it follows no question")
-    elif kind in ("html_block", "hr"):
-        return  # comments, badges and rules are layout, not content
+            st.section.codes.append(node)
+    elif kind == "html_block":
+        # Comments and badges are layout, not content; a centred `<h1>` banner can name the pack.
+        banner = _H1.search(node.token.content) if st.title is None and len(st.sections) == 1 else None
+        if banner and html_to_text(banner.group(1)).strip():
+            st.title, st.title_line = " ".join(html_to_text(banner.group(1)).split()), _line(node)
+    elif kind == "hr":
+        return
     else:
         st.last = None
         st.warn(_line(node), f"{_KIND_NAMES.get(kind, kind)} left out: only list items and \"Question:\" paragraphs are questions")
@@ -208,35 +177,10 @@ def _block(st: _State, node: _Block, is_title: bool) -> None:
 _KIND_NAMES = {"blockquote": "quote", "table": "table"}
 
 
-def _front_matter(content: str) -> dict[str, str]:
-    """`title` and `description` from YAML front matter (plain, quoted or block scalars)."""
-    out: dict[str, str] = {}
-    lines = content.split("\n")
-    i = 0
-    while i < len(lines):
-        m = _FRONT_KEY.match(lines[i])
-        i += 1
-        if m is None:
-            continue
-        value = m.group(2).strip()
-        if value in ("|", ">", "|-", ">-", "|+", ">+"):
-            block: list[str] = []
-            while i < len(lines) and (not lines[i].strip() or lines[i][:1] in (" ", "\t")):
-                block.append(lines[i].strip())
-                i += 1
-            value = ("\n" if value.startswith("|") else " ").join(block).strip()
-        elif len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
-        if value:
-            out[m.group(1)] = value
-    return out
-
-
 def _category(st: _State, level: int, title: str, line: int) -> None:
     while st.parents and st.parents[-1][0] >= level:
         st.parents.pop()
-    parent = st.parents[-1][1] if st.parents else None
-    st.parents.append((level, title))
+    parent, parent_id = (st.parents[-1][1], st.parents[-1][2]) if st.parents else (None, None)
     if not title:
         st.warn(line, "empty heading: its items join the section before it")
         return
@@ -253,14 +197,15 @@ def _category(st: _State, level: int, title: str, line: int) -> None:
         st.categories[cid] = (name, line)
     elif known[0] != name:
         st.warn(line, f"heading {show(name)} has the same id {show(cid)} as {show(known[0])} (line {known[1]}): merged")
-    st.sections.append(_Section(cid, name, line))
+    st.parents.append((level, title, cid))
+    st.sections.append(_Section(cid, name, line, parent=parent_id))
 
 
-def _item(st: _State, item: _Block, links: list[tuple[int, str]]) -> None:
+def _item(st: _State, item: Block, links: list[tuple[int, str]]) -> None:
     line = _line(item)
     text = ""
     links_only = False
-    codes: list[_Block] = []
+    codes: list[Block] = []
     follow_ups: list[tuple[str, int]] = []
     for child in item.children:
         if child.type == "paragraph" and not text:
@@ -285,7 +230,7 @@ def _item(st: _State, item: _Block, links: list[tuple[int, str]]) -> None:
     st.last = question
 
 
-def _follow_ups(node: _Block, out: list[tuple[str, int]]) -> None:
+def _follow_ups(node: Block, out: list[tuple[str, int]]) -> None:
     for item in node.children:
         for child in item.children:
             if child.type == "paragraph":
@@ -298,7 +243,7 @@ def _follow_ups(node: _Block, out: list[tuple[str, int]]) -> None:
                 _follow_ups(child, out)
 
 
-def _paragraph(st: _State, node: _Block) -> None:
+def _paragraph(st: _State, node: Block) -> None:
     text, links_only = _inline(node)
     line = _line(node)
     prompt = _PROMPT.match(text)
@@ -323,7 +268,7 @@ def _paragraph(st: _State, node: _Block) -> None:
         st.warn(line, "paragraph left out: only list items and \"Question:\" paragraphs are questions")
 
 
-def _attach_code(st: _State, question: _Question, node: _Block) -> None:
+def _attach_code(st: _State, question: _Question, node: Block) -> None:
     tok = node.token
     fence = tok.markup if node.type == "fence" and tok.markup else "```"
     info = tok.info.strip() if node.type == "fence" else ""
@@ -331,7 +276,7 @@ def _attach_code(st: _State, question: _Question, node: _Block) -> None:
     question.text = f"{question.text}\n{fence}{info}\n{literal(body)}\n{fence}"
 
 
-def _inline(node: _Block) -> tuple[str, bool]:
+def _inline(node: Block) -> tuple[str, bool]:
     """(plain text of a block's inline content, whether it holds only links)."""
     parts: list[str] = []
     links = 0
@@ -386,7 +331,7 @@ def _build(
             loc.add(("pack", "description"), st.description_line)
     raw: dict[str, Any] = {"format": 1, "pack": info}
     kept = _kept_sections(st)
-    used_categories = {s.category for s in kept if s.category is not None and s.questions}
+    used_categories = {q.category for s in kept for q in s.questions if q.category is not None}
     if used_categories:
         raw["categories"] = []
         for cid, (cname, line) in st.categories.items():
@@ -404,12 +349,24 @@ def _build(
     return raw, loc, st.warnings
 
 
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S | re.I)
+_NUMBERED = re.compile(r"^\s*(?:\d{1,4}|[A-Za-z])[.)]\s+")
+
+
 def _kept_sections(st: _State) -> list[_Section]:
     kept: list[_Section] = []
+    headings = 0
     for section in st.sections:
+        asks = st.keep_all or any(is_question_like(q.text) for q in section.questions)
+        if not asks and _heading_question(st, section):
+            headings += 1
+            kept.append(section)
+            continue
+        for code in section.codes:
+            st.warn(_line(code), "code block left out: it follows no question")
         if not section.questions:
             continue
-        if not st.keep_all and not any(is_question_like(q.text) for q in section.questions):
+        if not asks:
             what = f"section {show(section.title)}" if section.title else "the items before the first heading"
             st.warn(
                 section.line,
@@ -418,7 +375,26 @@ def _kept_sections(st: _State) -> list[_Section]:
             )
             continue
         kept.append(section)
+    if headings:
+        st.warn(None, f"{plural(headings, 'heading')} that ask a question (with code or numbered, and no questions "
+                      "under them) read as questions, with their code and options")
     return kept
+
+
+def _heading_question(st: _State, section: _Section) -> bool:
+    """A heading such as `###### 1. What's the output?` over a code block and answer options is
+    itself the question (many quiz lists are written so); the section becomes that question."""
+    title = section.title or ""
+    numbered = _NUMBERED.match(title)
+    if not title.rstrip().endswith(("?", "？")) or not (section.codes or numbered):
+        return False
+    question = _Question(title[numbered.end():] if numbered else title, section.line, section.parent)
+    for code in section.codes:
+        _attach_code(st, question, code)
+    if section.questions:
+        question.text += "\n" + "\n".join(f"- {q.text}" for q in section.questions)
+    section.questions = [question]
+    return True
 
 
 def _none_of(n: int) -> str:

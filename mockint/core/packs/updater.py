@@ -10,7 +10,7 @@ from mockint.core.errors import EXIT_BAD_INPUT, EXIT_FAILED
 from mockint.core.packs.outcome import ImportOutcome, refused
 
 if TYPE_CHECKING:
-    from mockint.core.packs.importer import ImportOptions, Importer
+    from mockint.core.packs.importer import Importer, ImportOptions
     from mockint.core.packs.installed import InstalledPack
     from mockint.core.packs.state import Origin
 
