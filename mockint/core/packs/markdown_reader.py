@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mockint.core.errors import Diagnostic
+from mockint.core.format import plural
 from mockint.core.packs.ids import MAX_ID, UniqueIds
 from mockint.core.packs.md_blocks import Block, block_tree, front_matter
-from mockint.core.format import plural
 from mockint.core.packs.placeholders import literal
 from mockint.core.packs.plain import clip, html_to_text, is_question_like, is_separator_text
 from mockint.core.packs.source import MapLocator
