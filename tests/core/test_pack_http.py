@@ -24,6 +24,7 @@ ROUTES: dict[str, tuple[int, str, bytes, bool]] = {
     "/bad.toml": (200, "application/toml", BAD, True),
     "/packs/Team%20Talk.md": (200, "text/plain", MARKDOWN, True),
     "/by-type": (200, "text/markdown; charset=utf-8", MARKDOWN, True),
+    "/page.md": (200, "text/html; charset=utf-8", b"<!DOCTYPE html><html><body>GitHub</body></html>", True),
     "/unknown": (200, "application/octet-stream", GOOD, True),
     "/huge-declared.toml": (200, "application/toml", b"x" * (MAX_PACK_BYTES + 1), True),
     "/huge-streamed.toml": (200, "application/toml", b"# pad\n" * (MAX_PACK_BYTES // 6 + 10), False),
@@ -210,3 +211,17 @@ def test_a_body_shorter_than_its_content_length_is_refused(lib: PackLibrary, ser
     [out] = lib.import_source(f"{server}/short.toml")
     assert (out.status, out.exit_code) == ("refused", 1)
     assert "announced" in out.message and lib.list() == []
+
+
+def test_github_file_pages_are_read_as_their_raw_file() -> None:
+    from mockint.core.packs.fetch import raw_url
+
+    assert raw_url("https://github.com/o/r/blob/main/docs/Q%20list.md?plain=1#L3") == (
+        "https://raw.githubusercontent.com/o/r/main/docs/Q%20list.md"
+    )
+    assert raw_url("https://example.org/blob/x.md") == "https://example.org/blob/x.md"
+
+
+def test_a_web_page_is_refused_with_a_hint(lib: PackLibrary, server: str) -> None:
+    [out] = lib.import_source(f"{server}/page.md")
+    assert (out.status, out.exit_code) == ("refused", 2) and "raw file" in out.message

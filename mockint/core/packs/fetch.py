@@ -53,6 +53,20 @@ class Fetched:
     filename: str
     #: Format implied by the Content-Type header, if it names one.
     content_format: str | None
+    #: The server sent a web page (Content-Type text/html), not a file.
+    web_page: bool = False
+
+
+_GITHUB_BLOB = re.compile(r"^https?://github\.com/([^/]+)/([^/]+)/(?:blob|raw)/(.+)$", re.I)
+
+
+def raw_url(url: str) -> str:
+    """A GitHub page of a file (`github.com/OWNER/REPO/blob/BRANCH/PATH`) as its raw file, which is
+    what people copy from the browser; any other URL unchanged."""
+    m = _GITHUB_BLOB.match(url.split("#", 1)[0].split("?", 1)[0])
+    if m is None:
+        return url
+    return f"https://raw.githubusercontent.com/{m.group(1)}/{m.group(2)}/{m.group(3)}"
 
 
 def is_url(source: str) -> bool:
@@ -129,7 +143,7 @@ def _fetch(url: str, max_bytes: int, timeout: float, ends: float, stop: threadin
     except (TimeoutError, OSError, HTTPException) as exc:
         raise failure(f"cannot fetch: {_clean(exc) or type(exc).__name__}", path=url) from None
     name = PurePosixPath(urllib.parse.unquote(urllib.parse.urlsplit(final).path)).name
-    return Fetched(data, name, _CONTENT_TYPES.get(content_type))
+    return Fetched(data, name, _CONTENT_TYPES.get(content_type), content_type == "text/html")
 
 
 def _read_capped(response: Any, url: str, max_bytes: int, ends: float, stop: threading.Event) -> bytes:

@@ -116,16 +116,21 @@ class Importer:
         return self._load(data, source=source, fmt=kind, file_name=None, origin=str(path.resolve()))
 
     def _url(self, url: str) -> Loaded:
-        from mockint.core.packs.fetch import fetch_url
+        from mockint.core.packs.fetch import fetch_url, raw_url
         from mockint.core.packs.loader import MAX_PACK_BYTES, detect_format, max_bytes
 
         try:
             fetched = fetch_url(
-                url, max_bytes=max(MAX_PACK_BYTES, max_bytes("apkg")), deadline=self.options.deadline,
+                raw_url(url), max_bytes=max(MAX_PACK_BYTES, max_bytes("apkg")), deadline=self.options.deadline,
                 cancel=self.cancel,
             )
         except MockintError as exc:
             return self._refused(url, exc.message, exc.exit_code)
+        if fetched.web_page and self.options.fmt is None:
+            return self._refused(
+                url, "the server sent a web page, not the file: use the link to the raw file "
+                "(on GitHub, the Raw button)", EXIT_BAD_INPUT,
+            )
         fmt = self.options.fmt
         if fmt is None:
             try:
