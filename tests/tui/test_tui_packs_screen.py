@@ -373,3 +373,22 @@ async def test_quitting_during_an_import_exits_promptly(tmp_path: Path, slow_ser
         app.exit()
     assert dialog._cancel.is_set()  # the fetch stopped waiting: nothing keeps the process alive
     assert app.return_code in (0, None)
+
+
+async def test_update_reads_the_highlighted_pack_again_from_its_file(tmp_path: Path) -> None:
+    md = tmp_path / "team.md"
+    md.write_text("# Team\n\n- Why this team?\n", encoding="utf-8")
+    app = make_app(tmp_path, start_screen="packs")
+    app.library.import_source(str(md))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.current.id == "demo" and screen.check_action("update_pack", ()) is None  # built-in
+        await pilot.press("down")
+        await pilot.pause()
+        assert screen.current.id == "team"
+        md.write_text("# Team\n\n- Why this team?\n- Who decides?\n", encoding="utf-8")
+        await pilot.press("u")
+        await wait_idle(app, pilot)
+        assert screen.current.id == "team" and screen.current.version == "1.0.1"
+        assert "2 questions" in render(screen, "#pack-detail")

@@ -20,6 +20,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from mockint.tui.app import MockintApp
 from mockint.tui.screens.pack_view import mix_label, pack_detail, pack_row, plain, question_preview
@@ -41,6 +42,7 @@ class PacksScreen(Screen[None]):
         Binding("l", "practise_plan", "Plan", tooltip="Run one of the highlighted pack's interview plans"),
         Binding("i", "open_import", "Import", tooltip="Import a pack from a file, folder or http(s) URL"),
         Binding("m", "toggle_mix", "Mix", tooltip="Put the highlighted pack in or out of the quick mixed interview"),
+        Binding("u", "update_pack", "Update", tooltip="Read the highlighted pack again from the file or URL it came from"),
         Binding("d,delete", "remove", "Remove", key_display="d",
                 tooltip="Remove the highlighted user pack (asks first; history is kept)"),
         Binding("escape", "leave", "Back", tooltip="Back"),
@@ -55,6 +57,7 @@ class PacksScreen(Screen[None]):
         self.current: Any = None  # the highlighted InstalledPack
         self.pack: Any = None  # its loaded Pack (None if it no longer loads)
         self._warned = False
+        self.updating = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Question packs", style="bold"), id="packs-title")
@@ -142,6 +145,8 @@ class PacksScreen(Screen[None]):
             return None
         if action == "toggle_mix" and (self.current is None or self.current.shadowed or self.current.reverse):
             return None
+        if action == "update_pack" and (self.current is None or self.current.origin is None or self.updating):
+            return None
         return True
 
     def _practise(self, **kwargs: Any) -> None:
@@ -208,6 +213,30 @@ class PacksScreen(Screen[None]):
         self.refresh_list(select=entry.id)
         if self.current is not None:
             self.notify(f"{plain(self.current.name)}: {mix_label(self.current)}.", markup=False)
+
+    def action_update_pack(self) -> None:
+        entry = self.current
+        if entry is None or entry.origin is None or self.updating:
+            return
+        self.updating = True
+        self.refresh_bindings()
+        self.notify(f"Reading {plain(entry.name)} again from {plain(entry.origin)} …", markup=False)
+        library = self.app.library
+        self.run_worker(partial(library.update, [entry.id]), thread=True, group="pack-update", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "pack-update" or not event.worker.is_finished:
+            return
+        self.updating = False
+        outcomes = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if not outcomes:
+            self.notify(f"Update failed: {plain(str(event.worker.error or 'cancelled'))}", severity="error", markup=False)
+        for outcome in outcomes or []:
+            refused = outcome.status == "refused"
+            self.notify(plain(outcome.message), severity="error" if refused else "information", markup=False,
+                        timeout=10 if refused else 5)
+        self.current = None
+        self.refresh_list(select=outcomes[0].pack_id if outcomes else None)
 
     def action_leave(self) -> None:
         self.app.pop_screen()
