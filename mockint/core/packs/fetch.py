@@ -106,7 +106,7 @@ def fetch_url(
 
     def work() -> None:
         try:
-            box.append(_fetch(url, max_bytes, min(timeout, limit), time.monotonic() + limit, stop))
+            box.append(_fetch(url, max_bytes, timeout, limit, stop))
         except BaseException as exc:  # handed to the waiting thread
             box.append(exc)
 
@@ -120,7 +120,7 @@ def fetch_url(
         left = ends - time.monotonic()
         if left <= 0:
             stop.set()
-            raise failure(f"gave up after {limit:g} seconds: the server is sending too slowly", path=url)
+            raise failure(_too_slow(limit), path=url)
         worker.join(min(left, 0.1))
     result = box[0]
     if isinstance(result, BaseException):
@@ -128,12 +128,17 @@ def fetch_url(
     return result
 
 
-def _fetch(url: str, max_bytes: int, timeout: float, ends: float, stop: threading.Event) -> Fetched:
+def _too_slow(limit: float) -> str:
+    return f"gave up after {limit:g} seconds: the server is sending too slowly"
+
+
+def _fetch(url: str, max_bytes: int, timeout: float, limit: float, stop: threading.Event) -> Fetched:
+    ends = time.monotonic() + limit
     opener = urllib.request.build_opener(_SafeRedirects())
     request = urllib.request.Request(url, headers={"User-Agent": "mockint", "Accept": "*/*"})
     try:
         with opener.open(request, timeout=timeout) as response:
-            data = _read_capped(response, url, max_bytes, ends, stop)
+            data = _read_capped(response, url, max_bytes, ends, stop, limit)
             content_type = response.headers.get_content_type()
             final = response.geturl() or url
     except urllib.error.HTTPError as exc:
@@ -146,7 +151,9 @@ def _fetch(url: str, max_bytes: int, timeout: float, ends: float, stop: threadin
     return Fetched(data, name, _CONTENT_TYPES.get(content_type), content_type == "text/html")
 
 
-def _read_capped(response: Any, url: str, max_bytes: int, ends: float, stop: threading.Event) -> bytes:
+def _read_capped(
+    response: Any, url: str, max_bytes: int, ends: float, stop: threading.Event, limit: float
+) -> bytes:
     too_big = MockintError(
         f"the pack is larger than the {max_bytes // (1024 * 1024)} MiB limit", path=url, exit_code=EXIT_BAD_INPUT
     )
@@ -158,7 +165,7 @@ def _read_capped(response: Any, url: str, max_bytes: int, ends: float, stop: thr
     total = 0
     while True:
         if stop.is_set() or time.monotonic() > ends:
-            raise failure("gave up: the server is sending too slowly", path=url)
+            raise failure(_too_slow(limit), path=url)
         # read1 returns what has arrived, so a trickling server cannot hold one read for ever.
         chunk = response.read1(CHUNK)
         if not chunk:
