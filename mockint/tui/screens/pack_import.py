@@ -182,11 +182,15 @@ class ImportScreen(ModalScreen[list[str]]):
         outcomes = list(worker.result or [])
         self.installed.extend(o.pack_id for o in outcomes if o.status != "refused" and o.pack_id)
         self.loaded = []
-        self.show(import_report(outcomes))
+        self.show(import_report(outcomes), at_end=True)  # the outcome lines follow the notes, as the CLI prints them
 
-    def show(self, lines: list[tuple[str, str]]) -> None:
+    def show(self, lines: list[tuple[str, str]], *, at_end: bool = False) -> None:
         self.query_one("#import-report", Static).update(report_text(lines))
-        self.query_one("#import-report-box", VerticalScroll).scroll_home(animate=False)
+        box = self.query_one("#import-report-box", VerticalScroll)
+        if at_end:
+            self.call_after_refresh(box.scroll_end, animate=False)
+        else:
+            box.scroll_home(animate=False)
 
     def on_unmount(self) -> None:
         self._cancel.set()  # closing or quitting stops a fetch at once
