@@ -97,6 +97,11 @@ def test_a_file_stands_in_for_the_microphone(spoken_wav: Path, tmp_path: Path) -
     recorder.start(tmp_path / "0.wav")
     now[0] += 1.0  # one second into the answer: speech
     assert recorder.level() > 0.3
+    recorder.pause(True)  # the clocks are paused: the meter rests, and the pause does not count
+    now[0] += 500.0
+    assert recorder.level() == 0.0
+    recorder.pause(False)
+    assert recorder.level() > 0.3  # one second into the answer again
     assert recorder.stop() == tmp_path / "0.wav"
     copy = read_audio(tmp_path / "0.wav")
     assert copy.duration == pytest.approx(recorder.audio.duration, abs=0.01)

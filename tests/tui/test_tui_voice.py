@@ -61,6 +61,10 @@ async def test_spoken_answers_are_recorded_transcribed_shown_and_saved(voice_app
         # Question 1: rated and saved at once; its transcript arrives after the save.
         await pilot.press("space")
         await until(pilot, lambda: panel.state == "recording" and panel.level_shown > 0)  # the meter moves
+        await pilot.press("p")  # pausing the clocks pauses the recording: the meter rests
+        await until(pilot, lambda: panel.level_shown == 0)
+        await pilot.press("p")
+        await until(pilot, lambda: panel.level_shown > 0)
         app.clock.advance(40)
         await pilot.press("space")
         await until(pilot, lambda: panel.state in ("transcribing", "done"))

@@ -113,8 +113,9 @@ class VoiceSession:
 
     # -- VoicePort -------------------------------------------------------------------------------
     def question_asked(self, text: str) -> None:
-        """Speak the question on a background thread (unless speech is off)."""
-        if not self._speak or self._closed:
+        """Speak the question on a background thread (unless speech is off, or an answer is being
+        recorded: the microphone would hear it; the question is on the screen)."""
+        if not self._speak or self._closed or self._recording_index is not None:
             return
         self._stop_speech()
         stop = threading.Event()
@@ -156,6 +157,11 @@ class VoiceSession:
         future = self._worker.submit(self._transcribe, index, path, points)
         with self._lock:
             self._pending = [f for f in self._pending if not f.done()] + [future]
+
+    def pause(self, paused: bool) -> None:
+        """The interview's clocks paused or resumed: so is the recording (nothing is kept while paused)."""
+        if self._recording_index is not None:
+            self._recorder.pause(paused)
 
     def level(self) -> float:
         """Loudness of the microphone now, 0..1 (0 when not recording)."""

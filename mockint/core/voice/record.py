@@ -55,6 +55,8 @@ class Recorder(Protocol):
 
     def level(self) -> float: ...
 
+    def pause(self, paused: bool) -> None: ...
+
 
 class MicrophoneRecorder:
     """Records from the default input device (16 kHz mono) straight into a WAV file."""
@@ -66,6 +68,7 @@ class MicrophoneRecorder:
         self._temp: Path | None = None
         self._target: Path | None = None
         self._level = 0.0
+        self._paused = False
 
     def start(self, target: Path) -> None:
         from mockint.core.voice.devices import open_capture
@@ -96,6 +99,9 @@ class MicrophoneRecorder:
             with self._lock:
                 if self._writer is None:
                     return
+                if self._paused:  # the clocks are paused: so is the recording
+                    self._level = 0.0
+                    continue
                 self._writer.writeframesraw(data)
                 self._level = meter_level(rms_level(data))
 
@@ -103,12 +109,17 @@ class MicrophoneRecorder:
         with self._lock:
             return self._level
 
+    def pause(self, paused: bool) -> None:
+        with self._lock:
+            self._paused = paused
+
     def stop(self) -> Path | None:
         """Stop and put the recording in place; its path, or None if nothing was recording."""
         with self._lock:
             device, writer, temp, target = self._device, self._writer, self._temp, self._target
             self._device = self._writer = self._temp = self._target = None
             self._level = 0.0
+            self._paused = False
         if device is None or writer is None or temp is None or target is None:
             return None
         with contextlib.suppress(Exception):
@@ -147,13 +158,25 @@ class FileRecorder:
         self._clock = clock
         self._started: float | None = None
         self._target: Path | None = None
+        self._paused_at: float | None = None
 
     def start(self, target: Path) -> None:
         self._started = self._clock()
         self._target = target
+        self._paused_at = None
+
+    def pause(self, paused: bool) -> None:
+        if self._started is None or paused == (self._paused_at is not None):
+            return
+        if paused:
+            self._paused_at = self._clock()
+        else:
+            assert self._paused_at is not None
+            self._started += self._clock() - self._paused_at  # the pause does not count
+            self._paused_at = None
 
     def level(self) -> float:
-        if self._started is None or self.audio.duration <= 0:
+        if self._started is None or self.audio.duration <= 0 or self._paused_at is not None:
             return 0.0
         at = (self._clock() - self._started) % self.audio.duration
         return meter_level(rms_level(self.audio.window(at, METER_WINDOW_SECONDS)))

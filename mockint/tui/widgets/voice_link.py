@@ -44,6 +44,7 @@ class VoiceLink:
             key_points=self._key_points,
         )
         self._index = -1
+        self._paused = False
         self._app_thread = threading.get_ident()  # built in compose, on the app's thread
 
     def bind(self, session: PracticeSession) -> None:
@@ -66,6 +67,9 @@ class VoiceLink:
         if session is not None and session.index != self._index:
             self._index = session.index
             panel.clear()
+        if session is not None and session.paused != self._paused:
+            self._paused = session.paused
+            self.port.pause(self._paused)
         state = self.port.state
         if state == "recording":
             if panel.state != "recording":
