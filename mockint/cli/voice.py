@@ -42,6 +42,19 @@ def voice_options(audio_in: Path | None) -> VoiceOptions:
     return prepare_options(audio_in, load_settings())
 
 
+def _session_id(text: str) -> str:
+    """A session id as typed: whole, or a unique prefix of a stored session (as `mockint show` takes it)."""
+    from mockint.core.paths import get_paths
+    from mockint.core.voice.record import recordings_dir
+
+    if (recordings_dir(get_paths()) / text).is_dir():
+        return text
+    from mockint.core.history.db.store import Store
+
+    with Store.open() as store:
+        return store.resolve_id(text)
+
+
 def _safe(text: str) -> str:
     from mockint.core.text import escape_controls
 
@@ -130,7 +143,7 @@ def clean(session_id: str | None) -> None:
     from mockint.core.paths import get_paths
     from mockint.core.voice.record import delete_recordings
 
-    freed = delete_recordings(get_paths(), session_id)
+    freed = delete_recordings(get_paths(), _session_id(session_id) if session_id else None)
     click.echo(f"deleted {plural(freed.files, 'recording')} ({freed.bytes / 1_000_000:.1f} MB freed)")
 
 
@@ -138,12 +151,16 @@ def clean(session_id: str | None) -> None:
 @click.argument("session_id")
 @click.argument("number", type=click.IntRange(min=1))
 def play(session_id: str, number: int) -> None:
-    """Play back answer NUMBER (1 = the first question) of a session, as recorded."""
+    """Play back answer NUMBER (1 = the first question) of a session, as recorded.
+
+    SESSION_ID may be the first characters of the id, as `mockint history` shows it.
+    """
     _require()
     from mockint.core.paths import get_paths
     from mockint.core.voice.devices import play as play_audio
     from mockint.core.voice.record import load_recording
 
+    session_id = _session_id(session_id)
     audio = load_recording(get_paths(), session_id, number - 1)
     if audio is None:
         raise failure(f"no recording kept for answer {number} of session {session_id}")

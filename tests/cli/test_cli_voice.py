@@ -160,6 +160,8 @@ def test_voice_play_and_clean(run: Run, spoken_wav: Path, monkeypatch: pytest.Mo
     assert run("voice", "play", "abc", "1").exit_code == 0
     result = run("voice", "play", "abc", "2")
     assert (result.exit_code, result.stderr) == (1, "mockint: error: no recording kept for answer 2 of session abc\n")
+    result = run("voice", "play", "zzzz", "1")  # neither a recordings folder nor a stored session
+    assert result.exit_code == 1 and "zzzz" in result.stderr and len(result.stderr.splitlines()) == 1
     assert run("voice", "usage").stdout.startswith("1 recording, ")
     result = run("voice", "clean")
     assert result.exit_code == 0 and result.stdout.startswith("deleted 1 recording (")
@@ -196,3 +198,20 @@ def test_voice_libraries_are_not_loaded_at_start_up() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stderr.strip().splitlines()[-1] == "[]"
     assert "transcribe" in out.stdout and "voice" in out.stdout  # listed in --help all the same
+
+
+def test_voice_play_takes_a_prefix_of_a_stored_session(run: Run, spoken_wav: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from mockint.core.history.db.store import Store
+    from mockint.core.voice.record import FileRecorder, recording_path
+    from tests.support.store_helpers import interview
+
+    with Store.open() as store:
+        sid = store.create_session(interview("q0"))
+    recorder = FileRecorder(spoken_wav)
+    recorder.start(recording_path(get_paths(), sid, 0))
+    recorder.stop()
+    monkeypatch.setenv("MOCKINT_AUDIO_BACKEND", "null")
+    assert run("voice", "play", sid[:8], "1").exit_code == 0
+    result = run("voice", "clean", "--session", sid[:8])
+    assert result.stdout.startswith("deleted 1 recording (")
