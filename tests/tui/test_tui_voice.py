@@ -207,3 +207,26 @@ async def test_without_microphone_or_speakers_the_interview_goes_on(
     with Store.open() as store:
         [saved] = store.session_answers(session_id)
     assert saved.transcript is None and saved.elapsed_seconds == 20
+
+
+def test_snapshot_voice_panel_with_a_transcript(snap_compare: Any) -> None:
+    """The panel as it looks once an answer is transcribed (fixed data; the practice screen mounts it)."""
+    from textual.app import App, ComposeResult
+
+    from mockint.tui.widgets.voice_panel import VoicePanel
+
+    speech = {"words": 96, "speaking_seconds": 41.5, "words_per_minute": 138.8, "fillers": {"um": 3, "like": 1},
+              "pauses": [{"start": 12.0, "seconds": 2.6}], "longest_pause_seconds": 2.6, "numbers": ["12", "30%"],
+              "star": {"situation": True, "task": True, "action": True, "result": False},
+              "key_points": {"total": 3, "mentioned": 2, "missed": ["pricing"]}}
+
+    class PanelApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield VoicePanel(title="Voice · answers from answer.wav")
+
+        def on_mount(self) -> None:
+            self.query_one(VoicePanel).show_result(
+                "In my last role, um, I led a team of 12 engineers. We increased retention by 30%, um, "
+                "and, like, revenue grew. [not markup] \x1b[2J", speech)
+
+    assert snap_compare(PanelApp(), terminal_size=(80, 20))

@@ -113,5 +113,8 @@ class VoicePanel(Vertical):
             Text(shown) if shown else Text("(no speech heard)", style="dim")
         )
         lines = summary_lines(speech or {})
-        self.query_one("#voice-metrics", Static).update(Text("\n".join(lines)))
+        # Two lines: how it was said (pace, pauses, fillers), then what it held (numbers, STAR, key points).
+        self.query_one("#voice-metrics", Static).update(Text("\n".join(
+            part for part in (" · ".join(lines[:3]), " · ".join(lines[3:])) if part
+        )))
         self.query_one("#voice-result").display = True
