@@ -3,9 +3,9 @@
 The practice screen builds a `VoiceLink` when `--voice` is on, hands `link.port` to the
 PracticeSession as its VoicePort, and mounts `link.panel`. Everything the voice reports comes
 from its own threads and is brought to the app's thread with `App.call_from_thread`: a
-transcript is attached to its answer (`PracticeSession.attach_speech`, saved with it) and shown
-beside the rating panel. When the app has already closed, a late transcript is saved straight
-to the store so the spoken answer is not lost.
+transcript is attached to its answer (`PracticeSession.attach_speech`, saved with it) and shown in
+the panel, beside the rating panel. When the app has already closed, a late transcript is saved
+straight to the store so the spoken answer is not lost.
 """
 
 from __future__ import annotations
