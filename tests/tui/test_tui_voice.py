@@ -230,3 +230,36 @@ def test_snapshot_voice_panel_with_a_transcript(snap_compare: Any) -> None:
                 "and, like, revenue grew. [not markup] \x1b[2J", speech)
 
     assert snap_compare(PanelApp(), terminal_size=(80, 20))
+
+
+async def test_a_transcript_arriving_after_the_app_closed_is_saved(
+    voice_app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from mockint.core.voice.transcribe import SpeechModel
+
+    gate = threading.Event()
+    transcribe_file = SpeechModel.transcribe_file
+
+    def held(self: SpeechModel, path: Path) -> Any:
+        assert gate.wait(120)
+        return transcribe_file(self, path)
+
+    monkeypatch.setattr(SpeechModel, "transcribe_file", held)
+    app = voice_app
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("space")
+        app.clock.advance(25)
+        await pilot.press("space", "2", "2", "2", "2", "enter")
+        await until(pilot, lambda: screen.session.index == 1)
+        port = screen.voice_link.port
+        session_id = screen.session.session_id
+    gate.set()  # the app is gone when the transcript comes
+    assert port.wait(120)
+    with Store.open() as store:
+        [first] = store.session_answers(session_id)
+    assert first.transcript is not None and "retention" in first.transcript.lower()
+    assert first.speech is not None and first.speech["words"] > 0

@@ -111,6 +111,9 @@ class VoiceLink:
         if threading.get_ident() == self._app_thread:
             self.arrived(result)
             return
+        if not self.app.is_running:  # closed or closing: its thread would never answer
+            self._save_late(result)
+            return
         try:
             self.app.call_from_thread(self.arrived, result)
         except RuntimeError:  # the app is gone: keep the transcript all the same
@@ -119,6 +122,8 @@ class VoiceLink:
     def _notice_from_worker(self, message: str) -> None:
         if threading.get_ident() == self._app_thread:  # e.g. no microphone, found when space is pressed
             self.notice(message)
+            return
+        if not self.app.is_running:
             return
         with contextlib.suppress(RuntimeError):
             self.app.call_from_thread(self.notice, message)
