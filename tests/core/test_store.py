@@ -35,7 +35,7 @@ def store(clock: Clock) -> Store:
 def test_create_save_finish_and_resume(store: Store, clock: Clock) -> None:
     iv = interview("a", "b", "c")
     sid = store.create_session(iv)
-    assert store.planned_questions(sid) == list(iv.questions)
+    assert store.planned_data(sid) == [q.to_dict() for q in iv.questions]
     assert store.last_incomplete() == sid
     store.save_answer(sid, answer(0, "a", clock.advance(minutes=1)))
     store.save_answer(sid, answer(1, "b", clock.advance(minutes=3), skipped=True, ratings={}))
@@ -388,7 +388,7 @@ def test_planned_question_round_trip_survives_reopen(clock: Clock) -> None:
     store = Store.open(now=clock)
     sid = store.create_session(interview("with-rubric"))
     store.close()
-    assert Store.open(now=clock).planned_questions(sid) == [q]
+    assert Store.open(now=clock).planned_data(sid) == [q.to_dict()]
 
 
 def test_finishing_twice_keeps_the_first_end(store: Store, clock: Clock) -> None:

@@ -135,7 +135,9 @@ class PracticeScreen(Screen[None]):
         self._already = 0.0
         if self._resume_id is not None:
             self.session_id = self._resume_id
-            self.questions = store.planned_questions(self._resume_id)
+            from mockint.core.interview.interviewer import PlannedQuestion
+
+            self.questions = [PlannedQuestion.from_dict(d) for d in store.planned_data(self._resume_id)]
             self.answered = store.answered_indexes(self._resume_id)
             self._already = sum(a.elapsed_seconds for a in store.session_answers(self._resume_id))
             seed = store.get_session(self._resume_id).seed or 0

@@ -41,9 +41,8 @@ from mockint.core.paths import Paths, get_paths, path_exists
 
 if TYPE_CHECKING:
     from mockint.core.history.db.bulk import Merged
-    from mockint.core.history.records import AnswerRecord, Attempt, SessionRecord
+    from mockint.core.history.records import AnswerRecord, Attempt, InterviewPlan, SessionRecord
     from mockint.core.history.stats import Stats, WeakQuestion
-    from mockint.core.interview.interviewer import Interview, PlannedQuestion
 
 __all__ = ["BUSY_SECONDS", "Store", "StoreBusy", "check_answer"]
 
@@ -245,7 +244,7 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def create_session(self, interview: Interview, *, tag: str | None = None) -> str:
+    def create_session(self, interview: InterviewPlan, *, tag: str | None = None) -> str:
         """Record a new, incomplete session with its planned questions; returns its id.
 
         `tag` is the target company or role (free text, at most `limits.MAX_TAG` characters).
@@ -369,13 +368,13 @@ class Store:
         return str(rows[0][0]) if rows else None
 
     @_decoded
-    def planned_questions(self, session_id: str) -> list[PlannedQuestion]:
+    def planned_data(self, session_id: str) -> list[dict[str, Any]]:
+        """The session's planned questions in order, as their `to_dict()` gave them when it started
+        (`PlannedQuestion.from_dict` of mockint.core.interview turns each back into a question)."""
         import json
 
-        from mockint.core.interview.interviewer import PlannedQuestion
-
         rows = self._query("SELECT data FROM planned WHERE session_id = ? ORDER BY idx", (session_id,))
-        return [PlannedQuestion.from_dict(json.loads(r[0])) for r in rows]
+        return [json.loads(r[0]) for r in rows]
 
     def answered_indexes(self, session_id: str) -> set[int]:
         rows = self._query("SELECT idx FROM answers WHERE session_id = ?", (session_id,))
