@@ -123,10 +123,10 @@ class MockintApp(App[None]):
     def store(self) -> Store:
         """The session database, opened on first use."""
         if self._store is None:
-            from mockint.core.history.db.store import Store
+            from mockint.core.history.db.store import INTERACTIVE_BUSY_SECONDS, Store
 
             # The full integrity scan runs after the first frame (see _verify_store).
-            self._store = Store.open(self.paths, now=self.now, check=False)
+            self._store = Store.open(self.paths, now=self.now, check=False, busy_seconds=INTERACTIVE_BUSY_SECONDS)
         return self._store
 
     @property
@@ -257,10 +257,10 @@ class MockintApp(App[None]):
             self.call_from_thread(self._recover_store, problem)
 
     def _recover_store(self, problem: str) -> None:
-        from mockint.core.history.db.store import Store
+        from mockint.core.history.db.store import INTERACTIVE_BUSY_SECONDS, Store
 
         self.invalidate("store")
-        self._store = store = Store.open(self.paths, now=self.now, check=True)
+        self._store = store = Store.open(self.paths, now=self.now, check=True, busy_seconds=INTERACTIVE_BUSY_SECONDS)
         message = store.recovery_message or f"The practice database failed its check: {problem}"
         self.notify(message, severity="error", timeout=15, markup=False)
 

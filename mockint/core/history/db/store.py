@@ -44,7 +44,11 @@ if TYPE_CHECKING:
     from mockint.core.history.records import AnswerRecord, Attempt, InterviewPlan, SessionRecord
     from mockint.core.history.stats import Stats, WeakQuestion
 
-__all__ = ["BUSY_SECONDS", "Store", "StoreBusy", "check_answer"]
+__all__ = ["BUSY_SECONDS", "INTERACTIVE_BUSY_SECONDS", "Store", "StoreBusy", "check_answer"]
+
+#: How long a write waits for another process's write from a screen a person is looking at:
+#: long enough for an ordinary commit elsewhere, short enough that the screen never seems frozen.
+INTERACTIVE_BUSY_SECONDS = 2.0
 
 
 class StoreBusy(MockintError):
