@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from mockint.cli import resolve_theme, theme_option
+from mockint.cli import OpenApp, open_app, theme_option
 from mockint.core.format import mmss, overtime, plural, when
 from mockint.core.text import escape_for_listing as esc
 
@@ -49,11 +49,9 @@ def _avg(value: float | None) -> str:
 @click.command()
 @theme_option
 @click.pass_context
-def review(ctx: click.Context, theme: str | None) -> None:
-    """Open the TUI on the history of your practice sessions."""
-    from mockint.tui.launch import launch
-
-    launch(theme=resolve_theme(ctx, theme), screen="review")
+def review(ctx: click.Context, theme: str | None) -> OpenApp:
+    """Open the app on the history of your practice sessions."""
+    return open_app(ctx, "review", theme)
 
 
 @click.command()

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from mockint.cli import main
 from mockint.core.history.db.store import Store
+from mockint.entry import main
 from tests.support.store_helpers import T0, Clock, answer, interview
 
 HISTORY_KEYS = {"id", "started_at", "ended_at", "status", "pack", "plan", "answers", "avg_rating"}

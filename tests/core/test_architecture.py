@@ -1,4 +1,4 @@
-"""The domain never imports the UI."""
+"""The architecture holds: the domain never imports the UI, one entry point, one guard, loud failures."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_core_never_imports_textual() -> None:
 def test_version_does_not_import_textual() -> None:
     code = (
         "import sys\n"
-        "from mockint.cli import main\n"
+        "from mockint.entry import main\n"
         "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
         "print('textual' in sys.modules, file=sys.stderr)\n"
     )
@@ -41,7 +41,7 @@ def test_version_does_not_import_textual() -> None:
 
 _IMPORTED_BY = (
     "import sys\n"
-    "from mockint.cli import main\n"
+    "from mockint.entry import main\n"
     "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
     "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
 )
@@ -89,7 +89,7 @@ def test_mockint_alone_opens_the_app_without_loading_the_cli() -> None:
 
 def test_errors_on_the_app_path_are_lines_with_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     from mockint.core.errors import MockintError, failure
-    from mockint.entry import run_guarded
+    from mockint.guard import run_guarded
 
     def broken() -> None:
         raise failure("cannot open the database", path="/x/mockint.db")
@@ -115,3 +115,40 @@ def test_make_bench_runs_every_benchmark_script() -> None:
     assert listed is not None
     scripts = {p.stem for p in (root / "benchmarks").glob("*.py")} - {"bare_app"}
     assert set(listed.group(1).split()) == scripts
+
+
+def test_a_missing_command_module_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command whose module is missing is a broken build, never "No such command"."""
+    import mockint.cli
+
+    monkeypatch.setitem(mockint.cli._COMMANDS, "ghost", "mockint.cli.no_such_module:ghost")
+    with pytest.raises(ModuleNotFoundError, match="no_such_module"):
+        mockint.cli.run(["ghost"])
+
+
+def test_commands_that_open_the_app_answer_with_the_screen_and_never_import_the_tui() -> None:
+    code = (
+        "import sys\n"
+        "from mockint.cli import OpenApp, run\n"
+        "print(run(['--theme', 'nord', 'review']) == OpenApp(screen='review', theme='nord'))\n"
+        "print(run([]) == OpenApp())\n"
+        "print(any(m == 'mockint.tui' or m.startswith(('mockint.tui.', 'textual')) for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "False"]
+
+
+def test_help_explains_mockint_its_commands_data_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    from mockint.cli import _COMMANDS
+    from mockint.entry import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "practise product-management interviews" in out
+    for group in ("Practise:", "Look back:", "Set up:"):
+        assert group in out
+    assert all(f"  {name} " in out for name in _COMMANDS)
+    assert "MOCKINT_HOME" in out and "mockint paths" in out
+    assert "Exit codes: 0 success, 1 the operation failed, 2 bad usage or bad input" in " ".join(out.split())

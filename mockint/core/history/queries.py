@@ -72,6 +72,12 @@ def distinct_categories(store: Store) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
+def distinct_tags(store: Store) -> list[str]:
+    """Every target (session tag) in the history, sorted ignoring case."""
+    rows = _rows(store, "SELECT DISTINCT tag FROM sessions WHERE tag IS NOT NULL ORDER BY tag COLLATE NOCASE")
+    return [str(r[0]) for r in rows]
+
+
 class HistorySource:
     """Pages of the history for the review list, with the filters of `Store.list_sessions`."""
 

@@ -64,6 +64,9 @@ _SORTS = {
     "answers": "answered",
     "pack": "s.pack",
     "status": "s.status",
+    # What the review list shows as names (the session's title, its target): sorted ignoring case.
+    "title": "s.title COLLATE NOCASE",
+    "tag": "s.tag COLLATE NOCASE",
 }
 
 
