@@ -263,8 +263,24 @@ class MockintApp(App[None]):
 
         self.invalidate("store")
         self._store = store = Store.open(self.paths, now=self.now, check=True, busy_seconds=INTERACTIVE_BUSY_SECONDS)
-        message = store.recovery_message or f"The practice database failed its check: {problem}"
-        self.notify(message, severity="error", timeout=15, markup=False)
+        if store.recovery_message is None:
+            self.notify(f"The practice database failed its check: {problem}", severity="error", timeout=15,
+                        markup=False)
+        self.show_notices()
+
+    def show_notices(self) -> None:
+        """Show each message the store keeps until read (a recovery, say); read ones are dismissed."""
+        try:
+            notices = self.store.notices()
+        except Exception:  # an unopenable database is reported by the start warnings
+            return
+        for notice_id, text in notices:
+
+            def read(done: bool | None, notice_id: int = notice_id) -> None:
+                if done:
+                    self.store.dismiss_notice(notice_id)
+
+            self.push_screen(self.make_screen("notice", text=text), read)
 
     def on_unmount(self) -> None:
         if self._store is not None:
@@ -303,8 +319,17 @@ class MockintApp(App[None]):
     def _show_start_warnings(self) -> None:
         from mockint.tui.startup import start_warnings
 
+        kept = {text for _, text in self._notice_texts()}
         for message in start_warnings(self):
-            self.notify(message, severity="warning", timeout=10, markup=False)
+            if message not in kept:  # shown by show_notices until read
+                self.notify(message, severity="warning", timeout=10, markup=False)
+        self.show_notices()
+
+    def _notice_texts(self) -> list[tuple[int, str]]:
+        try:
+            return self.store.notices()
+        except Exception:
+            return []
 
     def get_css_variables(self) -> dict[str, str]:
         """Textual's variables plus mockint's clock colours, for themes that do not set them.
