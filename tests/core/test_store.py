@@ -298,6 +298,30 @@ def test_one_damaged_page_loses_that_page_not_the_history(clock: Clock) -> None:
     again.close()
 
 
+def test_answers_whose_session_row_was_lost_keep_a_stand_in_session(clock: Clock) -> None:
+    store = Store.open(now=clock)
+    for i in range(200):
+        sid = store.create_session(interview("q0"))
+        store.save_answer(sid, answer(0, "q0", T0 + timedelta(minutes=i), ratings={"structure": 4}))
+    store.close()
+    db = get_paths().database
+    with sqlite3.connect(db) as conn:
+        leaves = [r[0] for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'sessions' AND pagetype = 'leaf' ORDER BY pageno")]
+    conn.close()
+    data = bytearray(db.read_bytes())
+    damaged = leaves[len(leaves) // 2]
+    data[(damaged - 1) * 4096 : (damaged - 1) * 4096 + 100] = b"\xff" * 100
+    db.write_bytes(bytes(data))
+    fresh = Store.open(now=clock)
+    rows = fresh.list_sessions(limit=500)
+    stand_ins = [r for r in rows if r.title == "Recovered session"]
+    assert len(rows) == 200 and 0 < len(stand_ins) < 200
+    assert all(r.answered == 1 and r.question_count == 1 for r in stand_ins)
+    assert fresh.weakest_questions(now=T0)[0].attempts == 200  # the schedule counts every answer kept
+    fresh.close()
+
+
 def test_newer_schema_is_refused_not_moved(clock: Clock) -> None:
     Store.open(now=clock).close()
     db = get_paths().database
