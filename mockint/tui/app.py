@@ -280,7 +280,8 @@ class MockintApp(App[None]):
                 if done:
                     self.store.dismiss_notice(notice_id)
 
-            self.push_screen(self.make_screen("notice", text=text), read)
+            question = f"A message from mockint:\n\n{text}\n\nMark it as read? (Otherwise it shows again next time.)"
+            self.push_screen(self.make_screen("confirm", question=question, yes="Read (y)", no="Later (n)"), read)
 
     def on_unmount(self) -> None:
         if self._store is not None:

@@ -26,7 +26,7 @@ SCREENS: dict[str, str] = {
     "packs": "mockint.tui.screens.packs:PacksScreen",
     "settings": "mockint.tui.screens.settings:SettingsScreen",
     "help": "mockint.tui.screens.help:HelpScreen",
-    "notice": "mockint.tui.screens.notice:NoticeScreen",
+    "confirm": "mockint.tui.screens.confirm:ConfirmScreen",
 }
 
 

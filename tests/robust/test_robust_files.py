@@ -293,11 +293,11 @@ async def test_corrupt_file_lets_the_app_start_says_so_and_keeps_it(tmp_path: Pa
         await pilot.pause()
         text = notices(app)
         if kind == "database":  # a recovery's message stays on screen until it is read
-            from mockint.tui.screens.notice import NoticeScreen
+            from mockint.tui.screens.confirm import ConfirmScreen
 
-            assert isinstance(app.screen, NoticeScreen)
+            assert isinstance(app.screen, ConfirmScreen)
             text += "\n" + "\n".join(str(w.render()) for w in app.screen.query("Static"))
-            await pilot.press("enter")
+            await pilot.press("y")
             await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         # Names the file, or (for the database) where it was moved.

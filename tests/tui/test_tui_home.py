@@ -297,11 +297,11 @@ async def test_a_damaged_database_is_reported_on_start(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         # The message stays on screen until it is read (a notice, not a passing notification).
-        from mockint.tui.screens.notice import NoticeScreen
+        from mockint.tui.screens.confirm import ConfirmScreen
 
-        assert isinstance(app.screen, NoticeScreen)
-        assert "moved to" in str(app.screen.query("Static")[1].render())
-        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "moved to" in str(app.screen.query("Static")[0].render())
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and app.store.notices() == []
 
@@ -336,14 +336,14 @@ async def test_damaged_database_found_after_start_is_moved_aside_and_reported(tm
     paths.database.write_bytes(bytes(raw))
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 32)) as pilot:
-        from mockint.tui.screens.notice import NoticeScreen
+        from mockint.tui.screens.confirm import ConfirmScreen
 
         for _ in range(2000):  # the check runs in a worker after the first frame
-            if any(paths.broken_dir.glob("*")) and isinstance(app.screen, NoticeScreen):
+            if any(paths.broken_dir.glob("*")) and isinstance(app.screen, ConfirmScreen):
                 break
             await pilot.pause(0.01)
-        assert isinstance(app.screen, NoticeScreen)
-        assert "moved to" in str(app.screen.query("Static")[1].render())
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "moved to" in str(app.screen.query("Static")[0].render())
         assert app.store.verify() is None
 
 
