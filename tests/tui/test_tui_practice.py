@@ -419,9 +419,10 @@ async def test_enter_on_an_unrated_answer_asks_first(tmp_path: Path) -> None:
         screen = app.screen
         await pilot.press("space")
         clock.advance(10)
-        await pilot.press("space", "enter")
+        await pilot.press("enter")  # while answering: the time stops, then it asks
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        clock.advance(20)
         assert "no rating" in str(app.screen.query("Static").first().render())
         await pilot.press("n")
         await pilot.pause()
@@ -431,7 +432,7 @@ async def test_enter_on_an_unrated_answer_asks_first(tmp_path: Path) -> None:
         await pilot.pause()
         assert screen.session.index == 1
         saved = app.store.session_answers(screen.session.session_id)
-        assert [(a.index, a.ratings, a.overall) for a in saved] == [(0, {}, None)]
+        assert [(a.index, a.ratings, a.overall, a.elapsed_seconds) for a in saved] == [(0, {}, None, 10)]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)])

@@ -337,12 +337,16 @@ class PracticeSession:
         """Called by a display while the answer runs; True once, when the answer reaches its target."""
         return self._answer is not None and self._answer.clock.crossed_target()
 
+    def finish_answer(self) -> None:
+        """Stop the answer's clock (no probe): `enter` freezes the time before asking anything."""
+        if self._answer is not None and self._answer.clock.phase != "stopped":
+            self._stop_answer(probe=False)
+
     def save(self) -> None:
         """`enter`: save this answer (ratings, notes, timings), committed, then ask the next question."""
         if self._answer is None or self.finished:
             return
-        if self._answer.clock.phase != "stopped":
-            self._stop_answer(probe=False)
+        self.finish_answer()
         self._store(skipped=False)
         self._after_skip = False
         self._advance()
@@ -363,9 +367,7 @@ class PracticeSession:
         if self.finished:
             return
         if self.has_work:
-            assert self._answer is not None
-            if self._answer.clock.phase != "stopped":
-                self._stop_answer(probe=False)
+            self.finish_answer()
             self._store(skipped=False)
         self._finish(early=True)
 

@@ -246,7 +246,8 @@ class PracticeScreen(Screen[None]):
             return
         clock = session.answer_clock
         self.query_one(ClockWidget).show(
-            clock.reading() if clock else None, session.total_seconds, compact=session.answer_over
+            clock.reading() if clock else None, session.total_seconds, compact=session.answer_over,
+            asking=session.reverse_part,
         )
         # Refresh while something moves (the interview clock runs while rating too); a
         # paused interview costs nothing.
@@ -341,6 +342,7 @@ class PracticeScreen(Screen[None]):
         if not session.rating.is_empty:
             self._next(session.save)
             return
+        self._call(session.finish_answer)  # the time stops now, not when the question is answered
         from mockint.tui.screens.confirm import ConfirmScreen
 
         def decided(yes: bool | None) -> None:
