@@ -669,3 +669,19 @@ async def test_without_a_reverse_pack_the_closing_invites_no_questions(tmp_path:
         assert isinstance(app.screen, SummaryScreen)
         closing = str(app.screen.query("Static").first().render())
         assert "?" not in closing and "ask me" not in closing
+
+
+async def test_a_click_on_a_rating_row_highlights_it(tmp_path: Path) -> None:
+    from mockint.tui.widgets.rating import RatingPanel
+
+    app = practice_app(tmp_path, ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        panel = screen.query_one(RatingPanel)
+        top = panel.content_region.y - panel.region.y
+        await pilot.click(RatingPanel, offset=(4, top + 2))  # the third row: Impact
+        await pilot.pause()
+        assert screen.session.rating.current.id == "impact"
+        await pilot.press("5")
+        assert screen.session.rating.scores == {"impact": 5}

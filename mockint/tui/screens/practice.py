@@ -268,7 +268,7 @@ class PracticeScreen(Screen[None]):
         rating_now = session.answer_over and sheet.current.dimension is not None and not sheet.complete
         self.query_one(FeedbackPane).show(
             lines,
-            guidance=q.guidance if session.guidance_shown else None,
+            guidance=q.guidance if session.answer_over else None,
             dimension=sheet.current.dimension if rating_now else None,
         )
 
@@ -316,7 +316,7 @@ class PracticeScreen(Screen[None]):
 
     def on_rating_panel_row_clicked(self, event: RatingPanel.RowClicked) -> None:
         if self.session is not None:
-            self.session.select_row(event.row)
+            self.session.rating.select(event.row)
             self._render_state()
 
     # -- actions --------------------------------------------------------------------------------
@@ -329,11 +329,11 @@ class PracticeScreen(Screen[None]):
 
     def action_rate(self, score: int) -> None:
         if self.session is not None:
-            self._call(self.session.rate, score)
+            self._call(self.session.rating.rate, score)
 
     def action_move(self, delta: int) -> None:
         if self.session is not None:
-            self._call(self.session.move, delta)
+            self._call(self.session.rating.move, delta)
 
     def action_save(self) -> None:
         session = self.session
