@@ -13,6 +13,19 @@ import click
 from mockint.cli.output import echo_diagnostics, echo_json
 
 
+def check_theme_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """`--theme NAME` must name a theme there is: otherwise a usage error (exit 2) listing them."""
+    if value is None:
+        return None
+    rows, _warnings = theme_rows()
+    names = sorted({str(row["name"]) for row in rows})
+    if value not in names:
+        raise click.BadParameter(
+            f"no theme is called {value!r}; the themes are: {', '.join(names)}", ctx=ctx, param=param
+        )
+    return value
+
+
 @click.group()
 def themes() -> None:
     """List the available colour themes.
@@ -28,7 +41,7 @@ def theme_rows() -> tuple[list[dict[str, Any]], list[Any]]:
     """Every theme as a JSON row (built-in, then shipped, then user) and the warnings about bad files."""
     from textual.theme import BUILTIN_THEMES
 
-    from mockint.tui.themes_loader import load_file_themes
+    from mockint.theme_files import load_file_themes
 
     rows: list[dict[str, Any]] = [
         {"name": name, "source": "builtin", "dark": bool(theme.dark), "path": None}

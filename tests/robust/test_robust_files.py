@@ -51,7 +51,7 @@ def assert_clean_failure(stderr: str, code: int, *, mentions: str) -> None:
 
 
 def in_process_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    from mockint.cli import main
+    from mockint.entry import main
 
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
@@ -144,7 +144,7 @@ import errno, os, sys
 def no_space(*args, **kwargs):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 os.fsync = no_space
-from mockint.cli import main
+from mockint.entry import main
 main(sys.argv[1:])
 """
 
@@ -235,16 +235,8 @@ async def test_disk_full_during_practice_keeps_the_question_and_says_so(tmp_path
 GARBAGE = bytes(range(256)) * 8 + b"\x00\xff[[[ = \n"
 
 
-def _theme_skip_reason() -> str | None:
-    try:
-        import mockint.tui.themes_loader  # noqa: F401
-    except ImportError:
-        return "the user theme loader (mockint.tui.themes_loader) is not built"
-    return None
-
-
-def plant(kind: str) -> Path:
-    """Write a corrupt file of `kind` where the app will read it; returns its path."""
+def plant(kind: str, content: bytes | None = None) -> Path:
+    """Write a corrupt file of `kind` (GARBAGE unless `content`) where the app will read it; returns its path."""
     paths = get_paths()
     target = {
         "database": paths.database,
@@ -255,14 +247,46 @@ def plant(kind: str) -> Path:
         "user-pack": paths.packs_dir / "broken-pack.toml",
     }[kind]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(GARBAGE)
+    target.write_bytes(GARBAGE if content is None else content)
     return target
+
+
+#: Valid-looking TOML nested far deeper than the parser's recursion allows.
+DEEP_ARRAYS = b"format = 1\nname = " + b"[" * 3000 + b"]" * 3000 + b"\n"
+DEEP_TABLES = b"format = 1\nname = " + b"{ a = " * 2000 + b"1" + b" }" * 2000 + b"\n"
+
+
+@pytest.mark.parametrize("content", [DEEP_ARRAYS, DEEP_TABLES], ids=["arrays", "tables"])
+@pytest.mark.parametrize("kind", ["backgrounder", "settings", "theme"])
+async def test_a_file_nested_too_deep_is_a_clear_error_and_the_app_starts(
+    tmp_path: Path, kind: str, content: bytes
+) -> None:
+    target = plant(kind, content)
+    app = make_app(tmp_path, ManualClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.ensure_file_themes()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        text = notices(app)
+        assert str(target) in text and "nested too deeply" in text, text
+    broken = get_paths().broken_dir
+    if kind == "theme":  # skipped with a warning, left where the person put it
+        assert target.read_bytes() == content
+    else:  # moved aside, never deleted
+        assert [p.read_bytes() for p in broken.iterdir()] == [content]
+        assert not target.exists()
+
+
+def test_a_backgrounder_nested_too_deep_on_the_command_line(mockint_home: Path) -> None:
+    target = plant("backgrounder", DEEP_ARRAYS)
+    done = cli("backgrounder", "check", home=mockint_home)
+    assert "Traceback" not in done.stderr
+    assert str(target) in done.stderr and "nested too deeply" in done.stderr
 
 
 @pytest.mark.parametrize("kind", ["database", "backgrounder", "settings", "pack-index", "theme", "user-pack"])
 async def test_corrupt_file_lets_the_app_start_says_so_and_keeps_it(tmp_path: Path, kind: str) -> None:
-    if kind == "theme" and (reason := _theme_skip_reason()):
-        pytest.skip(reason)
     target = plant(kind)
     app = make_app(tmp_path, ManualClock())
     async with app.run_test(size=SIZE) as pilot:

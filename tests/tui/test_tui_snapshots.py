@@ -23,6 +23,30 @@ def practice_app(tmp_path: Path, clock: ManualClock, **kwargs: Any) -> Any:
     return make_app(tmp_path, clock, start_screen="practice", screen_kwargs=PRACTICE | kwargs)
 
 
+async def clock_shown(pilot: Pilot[Any]) -> None:
+    """Wait until the clock face shows the manual clock's time (redrawn on the screen's 4 Hz tick)."""
+    from mockint.core.interview.clock import format_mmss
+    from mockint.tui.widgets.clock import ClockWidget
+
+    await pilot.pause()
+    screen = pilot.app.screen
+    widgets = screen.query(ClockWidget)
+    answer = getattr(screen, "answer_clock", None)
+    if not widgets or answer is None or not answer.is_moving():
+        return  # nothing ticks: the face was drawn when the clock last changed
+    want = [answer.reading().text]
+    interview = getattr(screen, "interview_clock", None)
+    if interview is not None:
+        want.append(f"Interview {format_mmss(interview.elapsed())}")
+    face = ""
+    for _ in range(1000):  # a guard against a hang, not a speed limit
+        face = str(widgets.first().render())
+        if all(part in face for part in want):
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"the clock never showed {want}: {face!r}")
+
+
 def keys_then_time(clock: ManualClock, *steps: str | float) -> Callable[[Pilot[Any]], Awaitable[None]]:
     """Press keys and move the manual clock in order, then let it tick.
 
@@ -39,7 +63,7 @@ def keys_then_time(clock: ManualClock, *steps: str | float) -> Callable[[Pilot[A
                 clock.advance(-step * pilot.app.screen.session.question.target_seconds)
             else:
                 clock.advance(step)
-        await pilot.pause(0.3)  # one clock tick redraws the face
+        await clock_shown(pilot)
 
     return run
 

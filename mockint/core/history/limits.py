@@ -51,3 +51,9 @@ def clamp_time(dt: datetime) -> datetime:
     if dt >= LATEST:
         return LATEST - timedelta(seconds=1)
     return dt
+
+
+def sql_time(column: str) -> str:
+    """An SQL expression of a stored unix time clamped to [EARLIEST, LATEST): a row forced into the
+    database with an odd time (or not a number at all) still reads as a day every zone can show."""
+    return f"min(max({column}, {EARLIEST_TS!r}), {LATEST_TS - 1!r})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from mockint.tui.app import screen_available
 from mockint.tui.widgets.key_bar import KeyBar
 
 RECENT_LIMIT = 5
@@ -85,6 +84,12 @@ def gather_home(app: Any) -> HomeData:
 
 class HomeScreen(Screen[None]):
     """The start page. Everything is reachable by key, by mouse and from the palette."""
+
+    HELP_TEXT: ClassVar[str] = (
+        "Start a practice interview: a quick mix, one pack (a set of questions on a theme) or a plan "
+        "(a fixed interview from a pack). Your backgrounder is the press kit questions can quote; "
+        "recent sessions open in review."
+    )
 
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#start-list"
@@ -158,7 +163,6 @@ class HomeScreen(Screen[None]):
         guide.display = bool(data.first_run or data.problems)
         filled, total = data.backgrounder_filled, data.backgrounder_total
         self.query_one("#bg-status", Static).update(Text(f"{filled}/{total} entries filled"))
-        self.query_one("#bg-open", Button).display = screen_available("backgrounder")
         recent = self.query_one("#recent-list", OptionList)
         recent.clear_options()
         if data.sessions:
@@ -179,11 +183,6 @@ class HomeScreen(Screen[None]):
             packs.add_option(Option(Text("No packs installed."), disabled=True))
 
     # -- actions -------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open" and parameters:
-            return screen_available(str(parameters[0]))
-        return True
-
     def action_open(self, name: str) -> None:
         self.app.open_screen(name)  # type: ignore[attr-defined]
 
@@ -228,7 +227,7 @@ class HomeScreen(Screen[None]):
             ]()
         elif list_id == "packs-list" and option_id:
             self.app.open_screen("practice", pack_id=option_id)  # type: ignore[attr-defined]
-        elif list_id == "recent-list" and option_id and screen_available("review"):
+        elif list_id == "recent-list" and option_id:
             self.app.open_screen("review", session_id=option_id)  # type: ignore[attr-defined]
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

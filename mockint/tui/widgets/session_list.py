@@ -25,7 +25,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from mockint.core.format import mmss, when
 from mockint.core.history.queries import HistoryRow
+from mockint.core.history.summary import SessionSummary
 from mockint.core.text import one_line
 
 PAGE_SIZE = 40
@@ -41,49 +43,68 @@ class SessionSource(Protocol):
     ) -> list[HistoryRow]: ...
 
 
-def _format_duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+@dataclass(frozen=True)
+class CellContext:
+    """What cells need besides the row: the zone times are shown in and the practice's name."""
 
-
-def _pack_or_plan(row: HistoryRow) -> str:
-    s = row.summary
-    if s.plan:
-        return f"{s.pack}/{s.plan}" if s.pack else s.plan
-    return s.pack or s.title or "mixed"
+    tz: tzinfo | None
+    practice: Callable[[SessionSummary], str]
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its header, width (0 = takes the rest), store sort key (None: not sortable), cell."""
+    """One column: its header, width (0 = takes the rest), store sort key (None: not sortable), cell.
+
+    A column is shown only when the list is at least `min_width` and less than `max_width` wide.
+    """
 
     key: str
     title: str
     width: int
     sort: str | None
-    cell: Callable[[HistoryRow, tzinfo | None], str]
+    cell: Callable[[HistoryRow, CellContext], str]
     justify: str = "left"
+    min_width: int = 0
+    max_width: int = 1 << 16
 
 
 def _rating(row: HistoryRow) -> str:
     return "—" if row.summary.avg_rating is None else f"{row.summary.avg_rating:.1f}"
 
 
+def status_label(summary: SessionSummary) -> str:
+    """`complete`, `incomplete`, or `ended early` (finished before its last question)."""
+    return "ended early" if summary.ended_early else summary.status
+
+
+def _tagged(row: HistoryRow, context: CellContext) -> str:
+    """The practice's name after its target (company or role), for narrow lists with no Target column."""
+    practice = context.practice(row.summary)
+    return f"{row.summary.tag} · {practice}" if row.summary.tag else practice
+
+
+#: From this width on the target (tag) has its own column.
+WIDE = 100
+
+
+def default_practice(summary: SessionSummary) -> str:
+    """The session's title (written from names when it started), else its pack id."""
+    return summary.title or summary.pack or "Mixed practice"
+
+
 COLUMNS: tuple[Column, ...] = (
-    Column("date", "Date", 16, "started_at", lambda r, tz: r.summary.started_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
-    Column("pack", "Pack / plan", 0, "pack", lambda r, tz: _pack_or_plan(r)),
-    Column("answered", "Ans", 3, "answers", lambda r, tz: str(r.summary.answered), "right"),
-    Column("skipped", "Skp", 3, None, lambda r, tz: str(r.summary.skipped), "right"),
-    Column("time", "Time", 7, None, lambda r, tz: _format_duration(r.total_seconds), "right"),
-    Column("rating", "Avg", 4, "avg_rating", lambda r, tz: _rating(r), "right"),
-    Column("status", "Status", 10, "status", lambda r, tz: r.summary.status),
+    Column("date", "Date", 16, "started_at", lambda r, c: when(r.summary.started_at, c.tz)),
+    Column("practice", "Practice", 0, "title", _tagged, max_width=WIDE),
+    Column("target", "Target", 14, "tag", lambda r, c: r.summary.tag or "", min_width=WIDE),
+    Column("practice", "Practice", 0, "title", lambda r, c: c.practice(r.summary), min_width=WIDE),
+    Column("answered", "Ans", 3, "answers", lambda r, c: str(r.summary.answered), "right"),
+    Column("skipped", "Skp", 3, None, lambda r, c: str(r.summary.skipped), "right"),
+    Column("time", "Time", 7, None, lambda r, c: mmss(r.total_seconds), "right"),
+    Column("rating", "Avg", 4, "avg_rating", lambda r, c: _rating(r), "right"),
+    Column("status", "Status", 11, "status", lambda r, c: status_label(r.summary)),
 )
 #: The columns a person can sort by (the store sorts; these are its sort keys).
-SORTABLE: tuple[str, ...] = tuple(c.sort for c in COLUMNS if c.sort is not None)
+SORTABLE: tuple[str, ...] = tuple(dict.fromkeys(c.sort for c in COLUMNS if c.sort is not None))
 _GAP = 2
 _MIN_FLEX = 8
 
@@ -106,8 +127,8 @@ class SessionList(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "First", show=False),
@@ -160,6 +181,7 @@ class SessionList(ScrollView, can_focus=True):
         sort: str = "started_at",
         descending: bool = True,
         tz: tzinfo | None = None,
+        practice: Callable[[SessionSummary], str] = default_practice,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -171,6 +193,7 @@ class SessionList(ScrollView, can_focus=True):
         self.descending = descending
         #: Times are shown in this zone (the app's clock's), so tests and snapshots are stable.
         self.tz = tz
+        self.context = CellContext(tz, practice)
         # Counted now, not on mount: with the virtual size known before the first layout, the
         # scrollbar is part of that layout instead of making Textual lay the screen out again.
         self.row_count = source.count(self.filters)
@@ -233,16 +256,22 @@ class SessionList(ScrollView, can_focus=True):
         return self.row(self.cursor)
 
     # -- layout --------------------------------------------------------------
+    @staticmethod
+    def columns(width: int) -> tuple[Column, ...]:
+        """The columns shown at this width (some appear only in wide terminals)."""
+        return tuple(c for c in COLUMNS if c.min_width <= width < c.max_width)
+
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(c.width for c in COLUMNS) + _GAP * (len(COLUMNS) - 1) + 1
+        columns = self.columns(width)
+        fixed = sum(c.width for c in columns) + _GAP * (len(columns) - 1) + 1
         flex = max(_MIN_FLEX, width - fixed)
-        return [c.width or flex for c in COLUMNS]
+        return [c.width or flex for c in columns]
 
     def _line(self, cells: Sequence[str], width: int) -> str:
         """One row as plain text, exactly `width` cells: each cell fitted to its column."""
         gap = " " * _GAP
         parts = [" "]
-        for column, cell_width, cell in zip(COLUMNS, self._widths(width), cells, strict=True):
+        for column, cell_width, cell in zip(self.columns(width), self._widths(width), cells, strict=True):
             parts.append(_fit(cell, cell_width, right=column.justify == "right"))
             parts.append(gap)
         return set_cell_size("".join(parts), width)
@@ -254,8 +283,8 @@ class SessionList(ScrollView, can_focus=True):
 
     def column_at(self, x: int) -> Column | None:
         """The column under content x (header clicks)."""
-        edge = 1
-        for column, cell_width in zip(COLUMNS, self._widths(self.scrollable_size.width), strict=True):
+        edge, width = 1, self.scrollable_size.width
+        for column, cell_width in zip(self.columns(width), self._widths(width), strict=True):
             if edge <= x < edge + cell_width + _GAP:
                 return column
             edge += cell_width + _GAP
@@ -301,19 +330,20 @@ class SessionList(ScrollView, can_focus=True):
             return Strip.blank(width, self._style(""))
         if is_cursor:
             style = self._style("session-list--cursor")
-            if row.summary.status == "incomplete":
+            if row.summary.status != "complete" or row.summary.ended_early:
                 style = self._style("session-list--incomplete") + self.get_component_rich_style(
                     "session-list--cursor", partial=True
                 )
         else:
-            style = self._style("session-list--incomplete" if row.summary.status == "incomplete" else "")
-        strip = self._strip(self._line([c.cell(row, self.tz) for c in COLUMNS], width), width, style)
+            unfinished = row.summary.status != "complete" or row.summary.ended_early
+            style = self._style("session-list--incomplete" if unfinished else "")
+        strip = self._strip(self._line([c.cell(row, self.context) for c in self.columns(width)], width), width, style)
         self._lines[key] = strip
         return strip
 
     def _header(self, width: int) -> Strip:
         titles = []
-        for column in COLUMNS:
+        for column in self.columns(width):
             title = column.title
             if column.sort == self.sort:
                 title = f"{title}{'▼' if self.descending else '▲'}"

@@ -14,7 +14,7 @@ from mockint.core.history.summary import STATUSES, SessionSummary, iso
 from mockint.core.text import find_any_control
 
 if TYPE_CHECKING:
-    from mockint.core.history.records import AnswerRecord
+    from mockint.core.history.records import AnswerRecord, SessionRecord
 
 
 @functools.cache
@@ -48,6 +48,20 @@ INSERT_SESSION = (
     "seed, question_count, tag, ended_early) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
+
+
+def read_time(text: object) -> datetime:
+    """A stored ISO time as an aware datetime in [1970, 2200): a row forced into the file with an
+    odd time, or none, still reads as one every time zone can show (see limits.clamp_time)."""
+    try:
+        dt = datetime.fromisoformat(text) if isinstance(text, str) else limits.EARLIEST
+    except ValueError:
+        return limits.EARLIEST
+    return limits.clamp_time(dt)
+
+
+def _opt_time(text: object) -> datetime | None:
+    return None if text is None else read_time(text)
 
 
 def check_tag(tag: str | None) -> str | None:
@@ -154,10 +168,30 @@ def answer_from_row(row: sqlite3.Row) -> AnswerRecord:
         feedback=None if feedback is None else json.loads(feedback),
         follow_ups_asked=json.loads(row["follow_ups_asked"]),
         skipped=bool(row["skipped"]),
-        asked_at=datetime.fromisoformat(row["asked_at"]),
-        answered_at=datetime.fromisoformat(row["answered_at"]),
+        asked_at=read_time(row["asked_at"]),
+        answered_at=read_time(row["answered_at"]),
         transcript=row["transcript"],
         speech=None if speech is None else json.loads(speech),
+    )
+
+
+def session_from_row(row: sqlite3.Row, answers: list[AnswerRecord]) -> SessionRecord:
+    """A `sessions` row (SELECT *) and its answers as one record."""
+    from mockint.core.history.records import SessionRecord
+
+    return SessionRecord(
+        id=row["id"],
+        title=row["title"],
+        started_at=read_time(row["started_at"]),
+        ended_at=_opt_time(row["ended_at"]),
+        status=row["status"],
+        pack=row["pack"],
+        plan=row["plan"],
+        seed=row["seed"],
+        question_count=row["question_count"],
+        answers=answers,
+        tag=row["tag"],
+        ended_early=bool(row["ended_early"]),
     )
 
 
@@ -166,8 +200,8 @@ def summary_from_row(row: sqlite3.Row) -> SessionSummary:
     return SessionSummary(
         id=row["id"],
         title=row["title"],
-        started_at=datetime.fromisoformat(row["started_at"]),
-        ended_at=None if row["ended_at"] is None else datetime.fromisoformat(row["ended_at"]),
+        started_at=read_time(row["started_at"]),
+        ended_at=_opt_time(row["ended_at"]),
         status=row["status"],
         pack=row["pack"],
         plan=row["plan"],

@@ -3,6 +3,7 @@ saying what was expected (shared by the fast and the checked path of session_val
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -67,20 +68,11 @@ def tag_field(value: Any) -> str | None:
     return text.strip() or None
 
 
-# Slugs that passed: an export repeats the same few pack, question and dimension ids
-# tens of thousands of times. Bounded so a hostile file cannot grow it without limit.
-_GOOD_SLUGS: set[str] = set()
-
-
+@functools.lru_cache(maxsize=50_000)
 def is_slug_cached(value: str) -> bool:
-    if value in _GOOD_SLUGS:
-        return True
-    if not is_slug(value):
-        return False
-    if len(_GOOD_SLUGS) > 50_000:
-        _GOOD_SLUGS.clear()
-    _GOOD_SLUGS.add(value)
-    return True
+    """`is_slug`, remembered: an export repeats the same few pack, question and dimension ids
+    tens of thousands of times (bounded, so a hostile file cannot grow it without limit)."""
+    return is_slug(value)
 
 
 def slug(value: Any) -> str:

@@ -6,9 +6,8 @@ Every problem is reported, not just the first, each naming its key path, e.g.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from typing import IO, Any, TypeVar
 
 from mockint.core.errors import Diagnostic, MockintError
 from mockint.core.history import limits
@@ -33,9 +32,9 @@ from mockint.core.history.io.fields import (
     text_field,
     timestamp,
 )
+from mockint.core.history.io.stream import read_export
 from mockint.core.history.records import AnswerRecord, SessionRecord
 
-MAX_EXPORT_BYTES = 64 * 1024 * 1024
 MAX_ERRORS = 50
 
 T = TypeVar("T")
@@ -243,50 +242,59 @@ def _raise(exc: Invalid) -> Any:
     raise exc
 
 
-def _loads(text: str, source: str) -> Any:
-    # No object_pairs_hook to catch duplicate keys: it costs a Python call per object (a fifth
-    # of a large import); like every JSON reader in Python, the last of duplicate keys wins.
-    def constant(name: str) -> Any:
-        raise ValueError(f"{name} is not allowed in JSON")
-
-    try:
-        return json.loads(text, parse_constant=constant)
-    except json.JSONDecodeError as exc:
-        raise MockintError(f"not valid JSON: {exc.msg}", path=source, line=exc.lineno, col=exc.colno) from None
-    except ValueError as exc:
-        raise MockintError(f"not valid JSON: {exc}", path=source) from None
-    except RecursionError:
-        raise MockintError("not valid JSON: nested too deeply", path=source) from None
-
-
-def parse_export(text: str, *, source: str = "<input>") -> list[SessionRecord]:
-    """Every session of a format-1 export, or MockintError (exit 2) listing every problem."""
-    if len(text) > MAX_EXPORT_BYTES:
-        raise MockintError(f"larger than {MAX_EXPORT_BYTES // (1024 * 1024)} MiB", path=source)
-    data = _loads(text, source)
-    c = _Checker(source)
-    if not isinstance(data, dict):
-        raise MockintError(f"expected a JSON object with format and sessions, found {show(data)}", path=source)
-    if data.get("format") != 1 or type(data.get("format")) is not int:
-        raise MockintError(f"expected 1 (this mockint reads format 1), found {show(data.get('format'))}",
+def _format(value: Any, source: str) -> None:
+    if value != 1 or type(value) is not int:
+        raise MockintError(f"expected 1 (this mockint reads format 1), found {show(value)}",
                            path=source, key="format")
-    c.unknown(data, "", {"format", "exported_at", "sessions"})
-    c.field(data, "", "exported_at", opt_timestamp, lambda: None)
-    sessions: list[SessionRecord] = []
-    raw = data.get("sessions")
-    if not isinstance(raw, list):
-        c.error("sessions", f"expected a list of sessions, found {show(raw)}")
-    else:
-        seen: set[str] = set()
-        for i, obj in enumerate(raw):
-            s = _session(c, obj, i, seen)
-            if s is not None:
-                sessions.append(s)
-            if len(c.errors) > MAX_ERRORS:
-                break
+
+
+def iter_export(fh: IO[str], *, source: str = "<input>") -> Iterator[SessionRecord]:
+    """The sessions of a format-1 export read from `fh`, one at a time (bounded memory).
+
+    Once a problem is found no more sessions are yielded, and when the file is read MockintError
+    (exit 2) lists every problem; a caller writing the sessions as they come (in one transaction)
+    then rolls back.
+    """
+    c = _Checker(source)
+    seen: set[str] = set()
+    members: set[str] = set()
+    fmt_seen = False
+    i = 0
+    for key, value in read_export(fh, source):
+        if key == "session":
+            s = _session(c, value, i, seen)
+            i += 1
+            if s is not None and not c.errors:
+                yield s
+        else:
+            if key in members:
+                c.error(key, "appears twice")
+            members.add(key)
+            if key == "format":
+                _format(value, source)
+                fmt_seen = True
+            elif key == "exported_at":
+                c.field({key: value}, "", key, opt_timestamp)
+            elif key == "sessions":
+                if not isinstance(value, list):
+                    c.error("sessions", f"expected a list of sessions, found {show(value)}")
+            else:
+                c.error(key, "unknown key")
+        if len(c.errors) > MAX_ERRORS:
+            break
+    if not fmt_seen and len(c.errors) <= MAX_ERRORS:
+        _format(None, source)
+    if "sessions" not in members and len(c.errors) <= MAX_ERRORS:
+        c.error("sessions", "expected a list of sessions, found nothing")
     if c.errors:
         shown = c.errors[:MAX_ERRORS]
         if len(c.errors) > MAX_ERRORS:
             shown.append(Diagnostic("too many errors; stopped here", source))
         raise MockintError(diagnostics=shown)
-    return sessions
+
+
+def parse_export(text: str, *, source: str = "<input>") -> list[SessionRecord]:
+    """Every session of a format-1 export held in memory, or MockintError (exit 2) listing every problem."""
+    import io
+
+    return list(iter_export(io.StringIO(text), source=source))
