@@ -61,4 +61,4 @@ def test_a_placeholder_pack_works_once_the_backgrounder_is_filled(
     assert launched == []
     save_backgrounder(Backgrounder(about=["payments at scale"], quantitative=["grew revenue 30%"]))
     assert run_cli(["practice", "--pack", "claims"]) == 0
-    assert [call["pack_id"] for call in launched] == ["claims"]
+    assert [(call["pack_id"], call["ask_length"]) for call in launched] == [("claims", False)]

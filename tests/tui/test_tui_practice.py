@@ -578,7 +578,7 @@ async def test_choosing_a_pack_asks_how_long(tmp_path: Path, choice: str, expect
     app = make_app(tmp_path, ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.open_screen("practice", pack_id="big", ask_length=True)
+        app.open_screen("practice", pack_id="big")
         await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         picker = app.screen
         options = picker.query_one(OptionList)
@@ -599,7 +599,7 @@ async def test_escape_from_how_long_goes_back(tmp_path: Path) -> None:
     app = make_app(tmp_path, ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.open_screen("practice", category="general", ask_length=True)
+        app.open_screen("practice", category="general")
         await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
@@ -610,7 +610,7 @@ async def test_a_short_pack_starts_without_asking(tmp_path: Path) -> None:
     app = make_app(tmp_path, ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.open_screen("practice", pack_id="demo", ask_length=True)
+        app.open_screen("practice", pack_id="demo")
         await until(pilot, lambda: isinstance(app.screen, PracticeScreen) and app.screen.session is not None)
 
 

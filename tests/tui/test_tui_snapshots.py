@@ -161,5 +161,5 @@ def test_practice_how_long(snap_compare: Any, tmp_path: Path, size: tuple[int, i
 
     big_pack()
     clock = ManualClock()
-    app = make_app(tmp_path, clock, start_screen="practice", screen_kwargs={"pack_id": "big", "ask_length": True})
+    app = make_app(tmp_path, clock, start_screen="practice", screen_kwargs={"pack_id": "big"})
     assert snap_compare(app, terminal_size=size, run_before=keys_then_time(clock))

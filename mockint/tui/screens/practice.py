@@ -78,11 +78,12 @@ class PracticeScreen(Screen[None]):
         drill: list[tuple[str, str]] | None = None,
         teleprompter: bool = False,
         voice: VoicePort | None = None,
-        ask_length: bool = False,
+        ask_length: bool = True,
     ) -> None:
         """Choose the questions by `plan_id`, `pack_id`, `category` (with `count` or `minutes`),
-        a `drill`, or resume a session. `ask_length`: when a pack or category holds more than a
-        short interview and neither `count` nor `minutes` is given, ask how long first."""
+        a `drill`, or resume a session. When a pack or category holds more than a short interview
+        and neither `count` nor `minutes` is given, the screen asks how long first (unless
+        `ask_length` is False: `mockint practice` goes straight to the first question)."""
         super().__init__()
         #: (pack id, question id) pairs asked in order (the review screen's drill).
         self._drill = list(drill) if drill else None
@@ -91,7 +92,9 @@ class PracticeScreen(Screen[None]):
             "pack_id": pack_id, "plan_id": plan_id, "category": category, "count": count, "seed": seed,
         }
         self._minutes = minutes
-        self._ask_length = ask_length and plan_id is None and count is None and minutes is None and not drill
+        self._ask_length = (
+            ask_length and plan_id is None and count is None and minutes is None and not drill and not teleprompter
+        )
         self._resume_id = resume_session_id
         self._voice = voice
         self.session: PracticeSession | None = None
