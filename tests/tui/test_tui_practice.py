@@ -584,7 +584,7 @@ async def test_choosing_a_pack_asks_how_long(tmp_path: Path, choice: str, expect
         options = picker.query_one(OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert "3 questions · about 6 minutes" in labels and "All 14 questions · about 28 minutes" in labels
-        assert "Big pack has 14 questions" in str(picker.query(".picker-title").first().render())
+        assert "Big pack: 14 questions in all" in str(picker.query(".picker-title").first().render())
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         options.highlighted = ids.index(choice)
         await pilot.press("enter")

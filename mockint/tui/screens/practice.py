@@ -157,7 +157,7 @@ class PracticeScreen(Screen[None]):
                 self._minutes = int(value)
             self._start()
 
-        title = f"How long? {whole.title} has {plural(len(whole.questions), 'question')}."
+        title = f"How long? {whole.title}: {plural(len(whole.questions), 'question')} in all."
         self.app.push_screen(PickerScreen(title, length_choices(whole.questions)), chosen)
         return True
 
