@@ -57,7 +57,7 @@ async def test_first_question_appears_without_a_key(tmp_path: Path) -> None:
         progress = str(screen.query_one("#progress").render())
         assert progress.startswith(f"Question 1 of {len(screen.session.questions)}")
         # The claim question needs a backgrounder entry: it is skipped, and says so.
-        assert "Skipped:" in text
+        assert "Left out “You wrote:" in text and "needs a quantitative highlight" in text
 
 
 async def test_rating_and_enter_save_before_the_next_question(tmp_path: Path) -> None:

@@ -134,7 +134,9 @@ class PracticeSession:
         )
         session._say(session.interviewer.greeting(interview.questions))
         for skipped in interview.skipped:
-            session._say(f"Skipped: {skipped.reason} ({skipped.question_id})", "notice")
+            text = skipped.text if len(skipped.text) <= 60 else skipped.text[:59].rstrip() + "…"
+            why = f"Left out “{text}”: it {skipped.reason}." if text else f"Left out a question: {skipped.reason}."
+            session._say(why, "notice")
         return session
 
     @classmethod
