@@ -10,7 +10,6 @@ import pytest
 from textual.widgets import TextArea
 
 from mockint.core.interview.rubric import DEFAULT_RUBRIC
-from mockint.core.packs.model import Pack
 from mockint.core.settings import Settings
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.home import HomeScreen
@@ -626,7 +625,6 @@ def test_plan_choices_show_each_plans_length(tmp_path: Path) -> None:
     assert labels["prep-plan"] == "One case with preparation time (Demo pack) · 1 question · about 2 minutes"
 
 
-@pytest.mark.skipif(not hasattr(Pack, "reverse"), reason="packs with `reverse = true` come with the packs branch")
 async def test_the_closing_leads_into_practising_questions_for_the_interviewer(tmp_path: Path) -> None:
     from tests.support.practice_support import reverse_pack_in
     from tests.support.tui_support import builtin_dir

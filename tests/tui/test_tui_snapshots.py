@@ -163,3 +163,27 @@ def test_practice_how_long(snap_compare: Any, tmp_path: Path, size: tuple[int, i
     clock = ManualClock()
     app = make_app(tmp_path, clock, start_screen="practice", screen_kwargs={"pack_id": "big"})
     assert snap_compare(app, terminal_size=size, run_before=keys_then_time(clock))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_your_questions_for_the_interviewer(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    from tests.support.practice_support import reverse_pack_in
+    from tests.support.tui_support import builtin_dir
+
+    reverse_pack_in(builtin_dir(tmp_path))
+    clock = ManualClock()
+    run = keys_then_time(clock, "space", 30.0, "space", "4", "4", "4", "4", "4", "4", "enter", "space", 20.0)
+    assert snap_compare(practice_app(tmp_path, clock, count=1), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_with_your_questions(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    from tests.support.practice_support import reverse_pack_in
+    from tests.support.tui_support import builtin_dir
+
+    reverse_pack_in(builtin_dir(tmp_path))
+    clock = ManualClock()
+    answer = ("space", 30.0, "space", "4", "3", "4", "2", "4", "4", "enter")
+    asked = ("space", 25.0, "space", "4", "5", "4", "enter")
+    run = keys_then_time(clock, *answer, *asked, "s")
+    assert snap_compare(practice_app(tmp_path, clock, count=1), terminal_size=size, run_before=run)
