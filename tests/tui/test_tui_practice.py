@@ -388,6 +388,8 @@ async def test_ending_early_keeps_the_answer_just_stopped_and_rated(tmp_path: Pa
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        asked = str(app.screen.query("Static").first().render())
+        assert "1 answer will be kept, this one included; 2 questions will not be asked" in asked
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
