@@ -217,7 +217,7 @@ async def test_typing_in_notes_never_triggers_practice_keys(tmp_path: Path) -> N
         assert screen.focused is None and app.screen is screen
         await pilot.press("k", *"grew revenue 30%", "escape", "space")
         assert screen.session.answer_clock.phase == "answering"
-        assert "numbers: 1" in str(screen.query_one("#feedback-text").render())
+        assert "numbers: 1" in screen.query_one(FeedbackPane).plain
 
 
 async def test_clock_colours_bell_and_overtime(tmp_path: Path) -> None:
@@ -259,7 +259,7 @@ async def test_auto_probe_after_a_short_answer(tmp_path: Path) -> None:
         assert screen.session.follow_ups_asked[0] in transcript(screen)
         # The guidance is revealed once the answer is over.
         if screen.session.question.guidance:
-            assert screen.session.question.guidance[:20] in str(screen.query_one("#feedback-text").render())
+            assert screen.session.question.guidance[:20] in screen.query_one(FeedbackPane).plain
 
 
 async def test_teleprompter_toggles(tmp_path: Path) -> None:
@@ -454,7 +454,7 @@ async def test_all_five_anchors_of_the_dimension_being_rated_are_readable(
         for row, dimension in enumerate(DEFAULT_RUBRIC):
             await pilot.pause()
             assert screen.session.rating.highlight == row
-            text = str(screen.query_one("#feedback-text").render())
+            text = screen.query_one(FeedbackPane).plain
             assert all(anchor in text.replace("\n", " ") or anchor in text for anchor in dimension.anchors)
             assert dimension.name in str(pane.border_title)
             # All five fit in the pane as it is, without scrolling.
@@ -478,14 +478,14 @@ async def test_guidance_is_readable_in_full_once_the_answer_is_rated(tmp_path: P
         await pilot.pause()
         screen = app.screen
         guidance = screen.session.question.guidance
-        assert guidance and guidance not in str(screen.query_one("#feedback-text").render())
+        assert guidance and guidance not in screen.query_one(FeedbackPane).plain
         await pilot.press("space")
         clock.advance(40)
         await pilot.press("space", "4", "4", "4", "4", "4", "4")
         await pilot.pause()
         pane = screen.query_one(FeedbackPane)
         assert "strong answer" in str(pane.border_title)
-        assert str(screen.query_one("#feedback-text").render()).startswith(guidance)
+        assert screen.query_one(FeedbackPane).plain.startswith(guidance)
         await pilot.press("pagedown")  # scrolls when it is longer than the pane; never cut off
         assert pane.allow_vertical_scroll or pane.max_scroll_y == 0
 
