@@ -687,3 +687,18 @@ async def test_a_click_on_a_rating_row_highlights_it(tmp_path: Path) -> None:
         assert screen.session.rating.current.id == "impact"
         await pilot.press("5")
         assert screen.session.rating.scores == {"impact": 5}
+
+
+async def test_the_teleprompter_opens_by_mouse_on_a_wide_terminal(tmp_path: Path) -> None:
+    from mockint.tui.widgets.key_bar import KeyBar
+
+    app = practice_app(tmp_path, ManualClock())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        prompter = app.screen.query_one("#teleprompter")
+        assert not prompter.display
+        bar = app.screen.query_one(KeyBar)
+        line = "".join(segment.text for segment in bar.render_line(0))
+        await pilot.click(KeyBar, offset=(line.index("t Prompter") + 1, 0))
+        await pilot.pause()
+        assert prompter.display

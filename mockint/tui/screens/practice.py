@@ -57,10 +57,11 @@ class PracticeScreen(Screen[None]):
         Binding("down", "move(1)", "Next dimension", show=False),
         Binding("pageup", "scroll_detail(-1)", "Scroll guidance up", show=False),
         Binding("pagedown", "scroll_detail(1)", "Scroll guidance down", show=False),
-        Binding("n", "focus_field('notes')", "Notes", show=False, tooltip="Type notes (escape returns)"),
-        Binding("k", "focus_field('points')", "Key points", show=False,
+        # Shown where the key line has room (wide terminals), so the mouse reaches them too.
+        Binding("t", "teleprompter", "Prompter", tooltip="Show or hide your backgrounder (the teleprompter)"),
+        Binding("n", "focus_field('notes')", "Notes", tooltip="Type notes (escape returns)"),
+        Binding("k", "focus_field('points')", "Points",
                 tooltip="Type your key points for instant feedback (escape returns)"),
-        Binding("t", "teleprompter", "Teleprompter", show=False, tooltip="Show or hide your backgrounder"),
     ]
 
     app = getters.app(MockintApp)
