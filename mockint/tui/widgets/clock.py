@@ -67,7 +67,8 @@ class ClockWidget(Static):
         if reading.phase == "paused":
             face = f"{face}  (paused)"
         if compact:
-            text = Text(f"Answer {face}", style="bold", no_wrap=True, overflow="ellipsis")
+            label = "Asked" if asking else ("Answer over" if reading.phase == "stopped" else "Answer")
+            text = Text(f"{label} {face}", style="bold", no_wrap=True, overflow="ellipsis")
             text.append(f" · Interview {total}", style="")
             self.update(text)
             return
