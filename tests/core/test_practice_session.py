@@ -305,3 +305,18 @@ def test_without_reverse_questions_the_closing_asks_nothing(store: Store) -> Non
     answer(session, clock, 30, 4)
     session.save()
     assert session.finished and "?" not in session.closing
+
+
+def test_stopping_among_the_candidates_questions_is_not_ending_early(store: Store) -> None:
+    iv = interview("a")
+    iv = replace(iv, questions=(*iv.questions, _reverse("r1"), _reverse("r2")))
+    clock = ManualClock()
+    session = start(store, iv, clock=clock)
+    answer(session, clock, 30, 4, 4, 4)
+    session.save()
+    assert session.reverse_part
+    session.end_early()
+    record = store.get_session(session.session_id)
+    assert session.finished and not session.ended_early and not record.ended_early
+    assert [a.index for a in record.answers] == [0]
+    assert "great questions" not in session.closing.lower()  # none was asked

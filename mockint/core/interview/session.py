@@ -330,13 +330,17 @@ class PracticeSession:
         self._advance()
 
     def end_early(self) -> None:
-        """`escape` + `y`: end now. An answer started, rated or written on is saved first."""
+        """`escape` + `y`: end now. An answer started, rated or written on is saved first.
+
+        Stopping among the candidate's own questions (after every interviewer's question) ends the
+        interview as planned, not early.
+        """
         if self.finished:
             return
         if self.has_work:
             self.finish_answer()
             self._store(skipped=False)
-        self._finish(early=True)
+        self._finish(early=not self.reverse_part)
 
     def attach_speech(self, index: int, transcript: str | None, speech: Mapping[str, Any] | None) -> None:
         """Join a spoken answer's transcript and speech metrics to the answer at `index`.
@@ -430,7 +434,8 @@ class PracticeSession:
         self.ended_early = early
         last = self.questions[self.index] if self.index >= 0 else None
         if last is not None and last.reverse and not early:
-            self.closing = self.interviewer.farewell()
+            asked = sum(1 for i, skipped in self._saved.items() if self.questions[i].reverse and not skipped)
+            self.closing = self.interviewer.farewell(asked)
         else:
             self.closing = self.interviewer.closing(answered=self.answered_count, early=early)
         self._say(self.closing)

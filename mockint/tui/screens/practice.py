@@ -398,10 +398,13 @@ class PracticeScreen(Screen[None]):
 
         kept = len(session.answered) + (1 if session.has_work else 0)
         dropped = len(session.questions) - kept
-        question = f"End the interview now? {plural(kept, 'answer')} will be kept"
-        if session.has_work:
-            question += ", this one included"
-        question += f"; {plural(dropped, 'question')} will not be asked."
+        if session.reverse_part:
+            question = f"Stop asking your questions? {plural(dropped, 'question')} of yours will not be asked."
+        else:
+            question = f"End the interview now? {plural(kept, 'answer')} will be kept"
+            if session.has_work:
+                question += ", this one included"
+            question += f"; {plural(dropped, 'question')} will not be asked."
         self.app.push_screen(ConfirmScreen(question), decided)
 
     def action_focus_field(self, field: str) -> None:
