@@ -61,7 +61,8 @@ def practice(
     p pause, s skip, escape end early.
     """
     check_selection(pack_id=pack_id, plan_id=plan_id, category=category, count=count, seed=seed)
-    extra: dict[str, object] = {}
+    # Straight to the first question: without --count a pack or category is asked in full.
+    extra: dict[str, object] = {} if count is not None or plan_id is not None else {"ask_length": False}
     if voice or audio_in is not None:
         from mockint.cli.voice import voice_options
 
