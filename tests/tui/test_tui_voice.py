@@ -56,11 +56,12 @@ async def test_spoken_answers_are_recorded_transcribed_shown_and_saved(voice_app
         link = screen.voice_link
         panel = screen.query_one(VoicePanel)
         session = screen.session
-        assert link is not None and link.port.session_id == session.session_id
+        assert link is not None and link.session is session  # found through the panel's screen
 
         # Question 1: rated and saved at once; its transcript arrives after the save.
         await pilot.press("space")
         await until(pilot, lambda: panel.state == "recording" and panel.level_shown > 0)  # the meter moves
+        assert link.port.session_id == session.session_id  # recordings go under the interview's id
         await pilot.press("p")  # pausing the clocks pauses the recording: the meter rests
         await until(pilot, lambda: panel.level_shown == 0)
         await pilot.press("p")

@@ -85,13 +85,17 @@ class VoiceSession:
         on_notice: Callable[[str], None] | None = None,
         key_points: Callable[[int], str] | None = None,
         session_id: str | None = None,
+        session_source: Callable[[], str | None] | None = None,
     ) -> None:
+        """`session_id` names the recordings' folder; or `session_source` gives it when an answer starts
+        (the interview is created after its voice)."""
         from mockint.core.voice import require_voice
 
         require_voice()
         self.paths = paths
         self.options = options
         self.session_id = session_id
+        self._session_source = session_source
         self._on_result = on_result
         self._on_notice = on_notice or (lambda message: None)
         self._key_points = key_points
@@ -129,8 +133,10 @@ class VoiceSession:
         self._stop_speech()
         if not self._can_record or self._closed:
             return
+        if self.session_id is None and self._session_source is not None:
+            self.session_id = self._session_source()
         if self.session_id is None:
-            raise RuntimeError("VoiceSession.session_id must be set before an answer starts")
+            raise RuntimeError("VoiceSession: no session id when an answer started")
         self._finish_recording(discard=True)
         try:
             self._recorder.start(recording_path(self.paths, self.session_id, index))

@@ -28,10 +28,10 @@ from mockint.tui.widgets.feedback_pane import FeedbackPane
 from mockint.tui.widgets.interviewer_pane import InterviewerPane
 from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.rating import RatingPanel
+from mockint.tui.widgets.voice_link import VoiceLink, open_voice_link
 
 if TYPE_CHECKING:
     from mockint.core.voice.port import VoiceOptions
-    from mockint.tui.widgets.voice_link import VoiceLink
 
 TICK_SECONDS = 0.25
 
@@ -103,9 +103,8 @@ class PracticeScreen(Screen[None]):
         )
         self._resume_id = resume_session_id
         self._voice = voice
-        #: `--voice`: speaking practice (docs/voice.md); its port and panel: mockint/tui/widgets/voice_link.py.
         self._voice_options = voice_options
-        self.voice_link: VoiceLink | None = None
+        self.voice_link: VoiceLink | None = None  # `--voice` (docs/voice.md): its port and panel
         self.session: PracticeSession | None = None
         self._lines_shown = 0
         self._summary_open = False
@@ -116,12 +115,9 @@ class PracticeScreen(Screen[None]):
         with Horizontal(id="practice-main"):
             with Vertical(id="practice-left"):
                 yield InterviewerPane(self.app.settings.persona_name, id="conversation")
-                if self._voice_options is not None:
-                    from mockint.tui.widgets.voice_link import open_voice_link
-
-                    self.voice_link = open_voice_link(self.app, self._voice_options)
-                    if self.voice_link is not None:
-                        yield self.voice_link.panel
+                self.voice_link = open_voice_link(self.app, self._voice_options)
+                if self.voice_link is not None:
+                    yield self.voice_link.panel
                 yield Static("", id="teleprompter")
                 points = TextArea(id="points", soft_wrap=True)
                 points.border_title = "Key points (k)"
@@ -184,16 +180,12 @@ class PracticeScreen(Screen[None]):
             self.app.notify(exc.message, title="Cannot start the interview", severity="error", markup=False)
             self.app.pop_screen()
             return
-        if self.voice_link is not None:
-            self.voice_link.bind(self.session)
         self._show_teleprompter_text()
         self._call(self.session.begin)
 
     def on_unmount(self) -> None:
         if self.session is not None:
             self.session.close()
-        if self.voice_link is not None:
-            self.voice_link.close()
 
     def _open_session(self) -> PracticeSession:
         """Reload the interview being resumed, or plan a new one."""

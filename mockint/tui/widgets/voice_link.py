@@ -1,7 +1,8 @@
 """Speaking practice on the practice screen: joins the voice (core) to the engine and the VoicePanel.
 
 The practice screen builds a `VoiceLink` when `--voice` is on, hands `link.port` to the
-PracticeSession as its VoicePort, and mounts `link.panel`. Everything the voice reports comes
+PracticeSession as its VoicePort, and mounts `link.panel`; the link finds the interview through
+the panel's screen (its `session`) and closes the voice when the panel goes away. Everything the voice reports comes
 from its own threads and is brought to the app's thread with `App.call_from_thread`: a
 transcript is attached to its answer (`PracticeSession.attach_speech`, saved with it) and shown in
 the panel, beside the rating panel. When the app has already closed, a late transcript is saved
@@ -24,10 +25,6 @@ if TYPE_CHECKING:
     from mockint.core.paths import Paths
     from mockint.core.voice.port import SpeechResult, VoiceOptions, VoiceSession
 
-#: How often the panel looks at what the voice is doing (and at the microphone's level).
-POLL_SECONDS = 0.1
-
-
 class VoiceLink:
     """One interview's voice: the port the engine calls, the panel that shows it."""
 
@@ -36,22 +33,30 @@ class VoiceLink:
 
         self.app = app
         self.paths = paths
-        self.session: PracticeSession | None = None
+        self._session: PracticeSession | None = None
         where = f" · answers from {options.audio_in.name}" if options.audio_in is not None else ""
-        self.panel = VoicePanel(title=f"Voice{where}", id="voice")
+        self.panel = VoicePanel(title=f"Voice{where}", poll=self.poll, on_close=self.close, id="voice")
         self.port: VoiceSession = VoiceSession(
             paths=paths, options=options, on_result=self._from_worker, on_notice=self._notice_from_worker,
-            key_points=self._key_points,
+            key_points=self._key_points, session_source=self._session_id,
         )
         self._index = -1
         self._paused = False
         self._app_thread = threading.get_ident()  # built in compose, on the app's thread
 
-    def bind(self, session: PracticeSession) -> None:
-        """The engine's session is ready: recordings go under its id."""
-        self.session = session
-        self.port.session_id = session.session_id
-        self.panel.set_interval(POLL_SECONDS, self.poll)
+    @property
+    def session(self) -> PracticeSession | None:
+        """The practice screen's interview (the screen that mounts the panel); kept once it is gone."""
+        if self._session is None and self.panel.is_mounted:
+            from mockint.core.interview.session import PracticeSession
+
+            session = getattr(self.panel.screen, "session", None)
+            self._session = session if isinstance(session, PracticeSession) else None
+        return self._session
+
+    def _session_id(self) -> str | None:
+        session = self.session
+        return session.session_id if session is not None else None
 
     def _key_points(self, index: int) -> str:
         session = self.session
@@ -138,8 +143,10 @@ class VoiceLink:
             store.set_answer_speech(session.session_id, result.index, result.transcript, result.speech)
 
 
-def open_voice_link(app: MockintApp, options: VoiceOptions) -> VoiceLink | None:
-    """The voice for one interview, or None (and a message saying why) when it cannot start."""
+def open_voice_link(app: MockintApp, options: VoiceOptions | None) -> VoiceLink | None:
+    """The voice for one interview; None without `--voice`, or (with a message saying why) when it cannot start."""
+    if options is None:
+        return None
     try:
         return VoiceLink(app, options, app.paths)
     except MockintError as exc:

@@ -36,9 +36,15 @@ class VoicePanel(Vertical):
     VoicePanel #voice-meter Bar { width: 1fr; }
     VoicePanel #voice-result { height: auto; max-height: 14; }
     """
-    def __init__(self, *, title: str = "Voice", id: str | None = None) -> None:
+    def __init__(
+        self, *, title: str = "Voice", poll: Callable[[], None] | None = None,
+        on_close: Callable[[], None] | None = None, id: str | None = None,
+    ) -> None:
+        """`poll` runs ten times a second while mounted; `on_close` once when the panel goes away."""
         super().__init__(id=id)
         self.border_title = title
+        self._poll = poll
+        self._on_close = on_close
         self._level_source: Callable[[], float] | None = None
         self._meter_timer: Timer | None = None
         self.state = "idle"
@@ -54,6 +60,12 @@ class VoicePanel(Vertical):
         self.query_one("#voice-result").display = False
         self._meter_timer = self.set_interval(METER_SECONDS, self._read_level, pause=True)
         self.query_one("#voice-meter").display = False
+        if self._poll is not None:
+            self.set_interval(METER_SECONDS, self._poll)
+
+    def on_unmount(self) -> None:
+        if self._on_close is not None:
+            self._on_close()
 
     # -- state --------------------------------------------------------------------------------
     def set_state(self, state: str, detail: str | None = None) -> None:
