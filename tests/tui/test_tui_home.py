@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from textual.widgets import OptionList
 
+from mockint.core.paths import get_paths
 from mockint.tui.app import screen_available
 from mockint.tui.commands import palette_entries
 from mockint.tui.screens.help import HelpScreen
@@ -33,8 +34,66 @@ async def test_first_run_guides_and_lists_packs(tmp_path: Path) -> None:
         assert guide.display and "backgrounder" in str(guide.render())
         assert "0/9" in str(app.screen.query_one("#bg-status").render())
         packs = option_texts(app.screen.query_one("#packs-list", OptionList))
-        assert packs == ["  5 q  builtin  Demo pack"]
+        assert packs == ["Demo pack  5 questions · built-in"]  # the name first
         assert option_texts(app.screen.query_one("#recent-list", OptionList)) == ["No sessions yet."]
+
+
+def many_packs_and_sessions(packs: int, sessions: int) -> None:
+    from mockint.core.history.db.store import Store
+    from tests.support.store_helpers import interview
+
+    folder = get_paths().packs_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(packs):
+        (folder / f"extra-{i:02d}.toml").write_text(
+            f'format = 1\n[pack]\nid = "extra-{i:02d}"\nname = "Extra pack {i:02d}"\nversion = "1.0.0"\n'
+            '[[categories]]\nid = "c"\nname = "C"\n'
+            '[[questions]]\nid = "q"\ncategory = "c"\ntext = "Why?"\nanswer_seconds = 60\n',
+            encoding="utf-8",
+        )
+    with Store.open(get_paths()) as store:
+        for _ in range(sessions):
+            store.create_session(interview("q1"))
+
+
+@pytest.mark.parametrize(("size", "lists_full"), [((80, 24), True), ((160, 45), True), ((160, 60), False)])
+async def test_home_uses_the_room_it_has(tmp_path: Path, size: tuple[int, int], lists_full: bool) -> None:
+    many_packs_and_sessions(packs=40, sessions=45)
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        home = app.screen
+        lists = [home.query_one(list_id, OptionList) for list_id in ("#packs-list", "#recent-list")]
+        for _ in range(500):  # the lists are filled after the first frame (a guard, not a speed limit)
+            if all(o.option_count in (o.size.height, 41, 45) for o in lists):
+                break
+            await pilot.pause(0.01)
+        for list_id, total, word in (("#packs-list", 41, "pack"), ("#recent-list", 45, "session")):
+            options = home.query_one(list_id, OptionList)
+            texts = option_texts(options)
+            if lists_full:
+                # Every row of the box is used: entries, then one line saying how many more there are.
+                assert options.option_count == options.size.height, (list_id, options.size, texts)
+                shown = options.option_count - 1
+                assert f"… {total - shown} more {word}" in texts[-1], texts[-1]
+            else:
+                assert len(texts) == total and not any("more" in t for t in texts)
+        if size == (160, 45):
+            assert home.query_one("#packs-list", OptionList).option_count > 20
+
+
+async def test_home_refills_when_the_terminal_grows(tmp_path: Path) -> None:
+    many_packs_and_sessions(packs=40, sessions=45)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        packs = app.screen.query_one("#packs-list", OptionList)
+        await pilot.resize_terminal(160, 45)
+        for _ in range(500):  # a guard against a hang, not a speed limit
+            if packs.size.height > 20 and packs.option_count == packs.size.height:
+                break
+            await pilot.pause(0.01)
+        assert packs.size.height > 20 and packs.option_count == packs.size.height
 
 
 async def test_p_starts_a_practice_and_the_session_shows_on_return(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
@@ -14,10 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from mockint.core.format import plural, when
 from mockint.tui.app import screen_available
 from mockint.tui.widgets.key_bar import KeyBar
 
-RECENT_LIMIT = 5
+#: Home shows as many recent sessions as its box holds, up to this many (review lists them all).
+RECENT_LIMIT = 60
 
 
 @dataclass
@@ -27,7 +30,8 @@ class HomeData:
     backgrounder_filled: int = 0
     backgrounder_total: int = 9
     sessions: list[tuple[str, str]] = field(default_factory=list)  # (session id, label)
-    packs: list[tuple[str, str]] = field(default_factory=list)  # (pack id, label)
+    session_total: int = 0
+    packs: list[tuple[str, Text]] = field(default_factory=list)  # (pack id, label)
     plans: list[tuple[str, str]] = field(default_factory=list)  # (plan id, label)
     problems: list[str] = field(default_factory=list)
 
@@ -38,7 +42,7 @@ class HomeData:
 
 def _when(value: Any) -> str:
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return when(value)
     return str(value or "")[:16].replace("T", " ")
 
 
@@ -52,13 +56,12 @@ def session_label(summary: Any) -> str:
     return "  ".join(parts)
 
 
-def pack_label(pack: Any) -> str:
-    """One line for an installed pack: question count and source first, then the name."""
-    return f"{pack.questions:>3} q  {pack.source:<7}  {pack.name}"
-
-
-#: Home lists this many packs at a glance; the packs screen lists them all.
-HOME_PACKS_LIMIT = 8
+def pack_label(pack: Any) -> Text:
+    """One line for an installed pack: its name, then how many questions and where it comes from."""
+    label = Text(pack.name)
+    source = "built-in" if pack.source == "builtin" else pack.source
+    label.append(f"  {plural(pack.questions, 'question')} · {source}", style="dim")
+    return label
 
 
 def gather_home(app: Any) -> HomeData:
@@ -70,6 +73,7 @@ def gather_home(app: Any) -> HomeData:
         data.problems.append(f"Backgrounder: {exc}")
     try:
         data.sessions = [(s.id, session_label(s)) for s in app.store.list_sessions(limit=RECENT_LIMIT)]
+        data.session_total = app.store.count_sessions() if len(data.sessions) == RECENT_LIMIT else len(data.sessions)
     except Exception as exc:
         data.problems.append(f"Sessions: {exc}")
     try:
@@ -81,6 +85,15 @@ def gather_home(app: Any) -> HomeData:
     except Exception as exc:
         data.problems.append(f"Packs: {exc}")
     return data
+
+
+class RoomyList(OptionList):
+    """An option list that tells home when its height changes, so home can show as many entries as fit."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        screen = self.screen
+        if isinstance(screen, HomeScreen):
+            screen.call_after_refresh(screen.refill_if_resized)
 
 
 class HomeScreen(Screen[None]):
@@ -107,6 +120,7 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.data = HomeData()
         self._loaded = False
+        self._filled_for: tuple[int, int] = (0, 0)  # the list heights the lists were filled for
 
     def compose(self) -> ComposeResult:
         yield Static(Text.assemble(("mockint", "bold"), "  practise product interviews"), id="home-title")
@@ -126,10 +140,10 @@ class HomeScreen(Screen[None]):
                 yield Button("Edit backgrounder", id="bg-open", compact=True)
             with Vertical(id="recent-box", classes="box") as box:
                 box.border_title = "Recent sessions"
-                yield OptionList(id="recent-list", markup=False)
+                yield RoomyList(id="recent-list", markup=False)
             with Vertical(id="packs-box", classes="box") as box:
                 box.border_title = "Installed packs"
-                yield OptionList(id="packs-list", markup=False)
+                yield RoomyList(id="packs-list", markup=False)
         yield KeyBar(compact=True)
 
     def on_screen_resume(self) -> None:
@@ -165,22 +179,53 @@ class HomeScreen(Screen[None]):
         filled, total = data.backgrounder_filled, data.backgrounder_total
         self.query_one("#bg-status", Static).update(Text(f"{filled}/{total} entries filled"))
         self.query_one("#bg-open", Button).display = screen_available("backgrounder")
+        self.fill_lists()
+
+    def refill_if_resized(self) -> None:
+        """A list changed height (terminal resized, guide shown or hidden): fill the lists for it."""
+        heights = tuple(self.query_one(f"#{name}", OptionList).size.height for name in ("recent-list", "packs-list"))
+        if self._loaded and heights != self._filled_for:
+            self.fill_lists()
+
+    @staticmethod
+    def _room(widget: OptionList, fallback: int) -> int:
+        """How many one-line options fit in `widget` (`fallback` before it has a size)."""
+        height = widget.size.height
+        return max(1, height) if height > 0 else fallback
+
+    def fill_lists(self) -> None:
+        """Recent sessions and packs: as many as their boxes hold, then a line saying where the rest are."""
+        data = self.data
         recent = self.query_one("#recent-list", OptionList)
+        self._filled_for = (recent.size.height, self.query_one("#packs-list", OptionList).size.height)
+        room = self._room(recent, 5)
+        keep = recent.highlighted
         recent.clear_options()
         if data.sessions:
-            recent.add_options(Option(Text(label, no_wrap=True, overflow="ellipsis"), id=sid) for sid, label in data.sessions)
-            recent.highlighted = 0
+            more = data.session_total - min(room, len(data.sessions))
+            shown = data.sessions[: room - 1] if more > 0 else data.sessions[:room]
+            more = data.session_total - len(shown)
+            recent.add_options(Option(Text(label, no_wrap=True, overflow="ellipsis"), id=sid) for sid, label in shown)
+            if more > 0:
+                recent.add_option(
+                    Option(Text(f"… {plural(more, 'more session')}: r opens review", style="dim"), disabled=True)
+                )
+            recent.highlighted = min(keep or 0, len(shown) - 1)
         else:
             recent.add_option(Option(Text("No sessions yet."), disabled=True))
         packs = self.query_one("#packs-list", OptionList)
+        room = self._room(packs, 8)
+        keep = packs.highlighted
         packs.clear_options()
-        shown = data.packs[:HOME_PACKS_LIMIT]
-        packs.add_options(Option(Text(label, no_wrap=True, overflow="ellipsis"), id=pid) for pid, label in shown)
-        if len(data.packs) > len(shown):
-            more = len(data.packs) - len(shown)
-            packs.add_option(Option(Text(f"… and {more} more: k opens the packs screen", style="dim"), disabled=True))
-        if data.packs:
-            packs.highlighted = 0
+        shown_packs = data.packs if len(data.packs) <= room else data.packs[: room - 1]
+        packs.add_options(Option(label, id=pid) for pid, label in shown_packs)
+        if len(data.packs) > len(shown_packs):
+            more = len(data.packs) - len(shown_packs)
+            packs.add_option(
+                Option(Text(f"… {plural(more, 'more pack')}: k opens the packs screen", style="dim"), disabled=True)
+            )
+        if shown_packs:
+            packs.highlighted = min(keep or 0, len(shown_packs) - 1)
         else:
             packs.add_option(Option(Text("No packs installed."), disabled=True))
 
@@ -203,7 +248,7 @@ class HomeScreen(Screen[None]):
             if pack_id:
                 self.app.open_screen("practice", pack_id=pack_id)  # type: ignore[attr-defined]
 
-        self.app.push_screen(PickerScreen("Practise with which pack?", self.data.packs), chosen)
+        self.app.push_screen(PickerScreen("Practise with which pack?", [(pid, label.plain) for pid, label in self.data.packs]), chosen)
 
     def pick_plan(self) -> None:
         from mockint.tui.screens.picker import PickerScreen
