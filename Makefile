@@ -23,15 +23,14 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)
 	$(BIN)/mockint
 
-## Lint, type-check and run the whole test suite.
-test: $(STAMP_TEST)
-	$(BIN)/ruff check mockint tests benchmarks
-	$(BIN)/mypy mockint/core
+## Lint, type-check, check the import contracts (docs/architecture.md), run the whole test suite.
+test: lint
 	$(BIN)/python -m pytest -n 2 -q
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check mockint tests benchmarks
-	$(BIN)/mypy mockint/core
+	$(BIN)/mypy mockint
+	$(BIN)/lint-imports
 
 ## Benchmarks: each prints ratios against a baseline measured in the same run.
 # Every benchmark script (bare_app.py is the baseline app they start, not a benchmark).

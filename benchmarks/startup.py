@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent / "tests"))
+sys.path.insert(0, str(HERE.parent))  # the repository root: the tests' support package
 
-from tmux_driver import TmuxDriver, mockint_executable  # noqa: E402
+from tests.support.tmux_driver import TmuxDriver, mockint_executable  # noqa: E402
 
 HOME_MARKER = os.environ.get("MOCKINT_HOME_MARKER", "Installed packs")
 

@@ -1,53 +1,38 @@
-"""The `mockint` command: `mockint` alone opens the app without loading the command line.
+"""The `mockint` command: joins the two front ends, the command line and the app.
 
-Opening the app is what people do most, so it does not pay for click (about 10 ms at
-start-up); any argument hands over to the click CLI in `mockint.cli`. Both turn domain
-errors into compiler-style lines and the exit codes of cli.md through `run_guarded`.
+`mockint` alone opens the app without loading the command line: opening the app is what
+people do most, and click costs about 10 ms at start-up. Any argument goes to the click CLI
+in `mockint.cli`, which answers with an exit code or with the screen the app should open
+(`OpenApp`, for `mockint review`, `mockint practice`, ...). The CLI never imports the TUI and
+the TUI never imports the CLI; this module is the only one that knows both.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from functools import partial
 
 
-def _say(line: str) -> None:
-    try:
-        print(line, file=sys.stderr)
-    except (OSError, ValueError):  # stderr closed: nothing more can be said
-        pass
+def _run(args: list[str]) -> int | None:
+    theme: str | None = None
+    screen = "home"
+    screen_kwargs: dict[str, object] = {}
+    if args:
+        from mockint.cli import run as run_cli
 
+        outcome = run_cli(args)
+        if isinstance(outcome, int):
+            return outcome
+        theme, screen, screen_kwargs = outcome.theme, outcome.screen, dict(outcome.screen_kwargs)
+    from mockint.tui.launch import launch
 
-def run_guarded(action: Callable[[], object]) -> int:
-    """Run `action`; return the exit code, printing errors as lines (never a traceback for bad input)."""
-    from mockint.core.errors import MockintError
-
-    try:
-        action()
-    except MockintError as exc:
-        for diag in exc.diagnostics:
-            _say(diag.format())
-        return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        return 0
-    except OSError as exc:
-        where = getattr(exc, "filename", None)
-        reason = exc.strerror or str(exc)
-        _say(f"{where}: error: {reason}" if where else f"mockint: error: {reason}")
-        return 1
-    return 0
+    launch(theme=theme, screen=screen, **screen_kwargs)
+    return None
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point of the `mockint` command."""
+    """Entry point of the `mockint` command (exits with the command's exit code)."""
+    from mockint.guard import run_guarded
+
     args = sys.argv[1:] if argv is None else list(argv)
-    if args:
-        from mockint.cli import main as cli_main
-
-        cli_main(args)
-        return
-    from mockint.tui.launch import launch
-
-    sys.exit(run_guarded(launch))
+    sys.exit(run_guarded(partial(_run, args)))

@@ -6,22 +6,21 @@ from pathlib import Path
 
 import click
 
-from mockint.cli import resolve_theme, theme_option
+from mockint.cli import OpenApp, open_app, theme_option
 from mockint.cli.output import echo_diagnostics, echo_json
 
 
 @click.group(invoke_without_command=True)
 @theme_option
 @click.pass_context
-def backgrounder(ctx: click.Context, theme: str | None) -> None:
+def backgrounder(ctx: click.Context, theme: str | None) -> OpenApp | None:
     """Your backgrounder: the press kit you draw on in every interview.
 
     Without a sub-command, opens the editor, which gives live advice on each entry.
     """
     if ctx.invoked_subcommand is None:
-        from mockint.tui.launch import launch
-
-        launch(theme=resolve_theme(ctx, theme), screen="backgrounder")
+        return open_app(ctx, "backgrounder", theme)
+    return None
 
 
 @backgrounder.command()

@@ -1,23 +1,29 @@
-"""`mockint practice` and `mockint resume`: open the TUI straight into an interview."""
+"""`mockint practice` and `mockint resume`: open the app straight into an interview."""
 
 from __future__ import annotations
 
 import click
 
-from mockint.cli import resolve_theme, theme_option
+from mockint.cli import OpenApp, open_app, theme_option
 from mockint.core.errors import failure
 
 
 def check_selection(
     *, pack_id: str | None, plan_id: str | None, category: str | None, count: int | None, seed: int | None
 ) -> None:
-    """Plan the interview once without the TUI so a bad id fails fast (exit 2, clean stderr)."""
+    """Plan the interview once without the TUI so a bad id fails fast (exit 2, clean stderr).
+
+    It plans as the practice screen will, with the backgrounder: a pack whose questions all
+    need backgrounder entries is refused only when those entries are missing.
+    """
+    from mockint.core.backgrounder.storage import load_backgrounder_with_warnings
     from mockint.core.interview.interviewer import build_interview
     from mockint.core.packs.library import PackLibrary
 
+    backgrounder, _warnings = load_backgrounder_with_warnings()  # the app shows the warnings
     build_interview(
         PackLibrary().load_all(), pack_id=pack_id, plan_id=plan_id, category=category, count=count,
-        seed=0 if seed is None else seed,
+        seed=0 if seed is None else seed, backgrounder=backgrounder.placeholder_values(),
     )
 
 
@@ -37,26 +43,23 @@ def practice(
     count: int | None,
     seed: int | None,
     theme: str | None,
-) -> None:
-    """Open the TUI straight into a practice interview.
+) -> OpenApp:
+    """Open the app straight into a practice interview.
 
     Without options: a quick mixed interview across every installed pack.
     Keys while practising: space timer, 1-5 rate, enter save, f follow-up,
     p pause, s skip, escape end early.
     """
     check_selection(pack_id=pack_id, plan_id=plan_id, category=category, count=count, seed=seed)
-    from mockint.tui.launch import launch
-
-    launch(
-        theme=resolve_theme(ctx, theme), screen="practice",
-        pack_id=pack_id, plan_id=plan_id, category=category, count=count, seed=seed,
+    return open_app(
+        ctx, "practice", theme, pack_id=pack_id, plan_id=plan_id, category=category, count=count, seed=seed
     )
 
 
 @click.command()
 @theme_option
 @click.pass_context
-def resume(ctx: click.Context, theme: str | None) -> None:
+def resume(ctx: click.Context, theme: str | None) -> OpenApp:
     """Continue the last unfinished interview at its first unanswered question.
 
     Exits with code 1 when there is nothing to resume.
@@ -70,6 +73,4 @@ def resume(ctx: click.Context, theme: str | None) -> None:
         raise failure(
             "nothing to resume: no unfinished practice session (start one with `mockint practice`)", path=where
         )
-    from mockint.tui.launch import launch
-
-    launch(theme=resolve_theme(ctx, theme), screen="practice", resume_session_id=session_id)
+    return open_app(ctx, "practice", theme, resume_session_id=session_id)

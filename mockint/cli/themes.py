@@ -41,7 +41,7 @@ def theme_rows() -> tuple[list[dict[str, Any]], list[Any]]:
     """Every theme as a JSON row (built-in, then shipped, then user) and the warnings about bad files."""
     from textual.theme import BUILTIN_THEMES
 
-    from mockint.tui.themes_loader import load_file_themes
+    from mockint.theme_files import load_file_themes
 
     rows: list[dict[str, Any]] = [
         {"name": name, "source": "builtin", "dark": bool(theme.dark), "path": None}

@@ -9,7 +9,7 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
-#: Exit codes of cli.md.
+#: Exit codes of every command (`mockint --help`, docs/architecture.md).
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2

@@ -1,15 +1,23 @@
-"""The Textual application: screens by name, lazy domain services, global keys."""
+"""The Textual application: lazy domain services, screens by name, global keys.
+
+Screens and widgets reach the services through a typed app (docs/architecture.md):
+
+    from textual import getters
+    from mockint.tui.app import MockintApp
+
+    class MyScreen(Screen[None]):
+        app = getters.app(MockintApp)
+
+This module never imports a screen: it opens them by name (mockint/tui/registry.py), so every
+import between the app and its screens points one way.
+"""
 
 from __future__ import annotations
 
 import gc
-import importlib
-import importlib.util
-import inspect
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -18,49 +26,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from mockint.core.paths import Paths, get_paths
-from mockint.tui.commands import MockintCommands
-from mockint.tui.palette_sessions import RecentSessionCommands
+from mockint.tui.palette import Entry, EntryProvider, all_entries
+from mockint.tui.registry import screen_class, screen_css_paths
 from mockint.tui.theming import apply_theme
 
 if TYPE_CHECKING:
+    from mockint.core.backgrounder.model import Backgrounder
     from mockint.core.history.db.store import Store
     from mockint.core.packs.library import PackLibrary
     from mockint.core.settings import Settings
 
-
-def screen_target(name: str) -> tuple[str, str] | None:
-    """`(module, class)` for a screen name, or None if unknown or its module is not built."""
-    from mockint.tui.screens import SCREENS
-
-    target = SCREENS.get(name)
-    if target is None:
-        return None
-    module_name, cls_name = target.split(":")
-    try:
-        if importlib.util.find_spec(module_name) is None:
-            return None
-    except ModuleNotFoundError:
-        return None
-    return module_name, cls_name
-
-
-def screen_css_paths(name: str) -> list[Path]:
-    """The CSS files of the screen `name`, resolved as Textual resolves a screen's CSS_PATH."""
-    target = screen_target(name)
-    if target is None:
-        return []
-    cls = getattr(importlib.import_module(target[0]), target[1])
-    css_path = cls.CSS_PATH
-    if css_path is None:
-        return []
-    base = Path(inspect.getfile(cls)).parent
-    return [(base / path).resolve() for path in ([css_path] if isinstance(css_path, str | PurePath) else css_path)]
-
-
-def screen_available(name: str) -> bool:
-    """Whether the screen `name` exists in this build (areas land at different times)."""
-    return screen_target(name) is not None
-
+#: Where the first screen sits in the screen stack (over Textual's blank default screen).
+_FIRST = 1
 
 #: Generic Textual keys left out of the help screen (focus moves, clipboard; f1 repeats "?").
 _HELP_SKIPS = frozenset({"tab", "shift+tab", "ctrl+c", "super+c", "f1"})
@@ -70,13 +47,29 @@ def _utc_now() -> datetime:
     return datetime.now(UTC).astimezone()
 
 
+class MockintCommands(EntryProvider):
+    """Screens, packs, plans and recent sessions for the command palette."""
+
+    def entries(self) -> list[Entry]:
+        app = self.app
+        if not isinstance(app, MockintApp):
+            return []
+        return all_entries(app.library, app.store, app.open_screen, app.now().tzinfo)
+
+
 class MockintApp(App[None]):
-    """mockint's terminal UI. Time, paths and services are injectable for tests."""
+    """mockint's terminal UI. Time, paths and services are injectable for tests.
+
+    The screen stack is Textual's blank default screen, then the first screen (home, or the
+    screen a command asked for: `mockint review` builds no home screen under the review
+    screen), then whatever was opened from there. Going back from a first screen that is not
+    home replaces it with home; home itself is as far back as one goes.
+    """
 
     # Plus the start screen's own CSS (see __init__); other screens bring theirs when pushed.
     CSS_PATH = ["app.tcss"]
     TITLE = "mockint"
-    COMMANDS = App.COMMANDS | {MockintCommands, RecentSessionCommands}
+    COMMANDS = App.COMMANDS | {MockintCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help", show=False),
@@ -98,25 +91,29 @@ class MockintApp(App[None]):
         remember_theme: bool = True,
     ) -> None:
         super().__init__()
+        #: Monotonic seconds, for clocks (tests pass a manual clock).
         self.clock: Callable[[], float] = clock or time.monotonic
+        #: The current moment, time-zone aware (tests pass a fixed one).
         self.now: Callable[[], datetime] = now or _utc_now
         self.paths: Paths = paths or get_paths()
-        self._theme_name = theme_name
-        self._start_screen = start_screen
+        self.start_screen = start_screen
         self._screen_kwargs = dict(screen_kwargs or {})
+        self._theme_name = theme_name
         self._store = store
         self._library = library
+        self._library_listed = False
         self._settings = settings
-        self._backgrounder: Any = None
+        self._backgrounder: Backgrounder | None = None
         self._remember_theme = remember_theme
+        #: What was wrong with the settings, backgrounder and pack files when they were first read.
         self.settings_warnings: list[str] = []
         self.backgrounder_warnings: list[str] = []
+        self.library_warnings: list[str] = []
         self._theme_ready = False
         self._file_themes_registered = False
         self._frozen = False
-        # Read the start screen's CSS with the app's own: Textual never loads the default
-        # screen's (home's) CSS_PATH, and pushing a screen whose CSS is new makes it parse
-        # every stylesheet again, before that screen's first frame.
+        # Read the start screen's CSS with the app's own: a screen whose CSS is new when it
+        # is shown makes Textual parse every stylesheet again, before that screen's first frame.
         self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
 
     # -- lazy domain services ------------------------------------------------
@@ -137,6 +134,11 @@ class MockintApp(App[None]):
             from mockint.core.packs.library import PackLibrary
 
             self._library = PackLibrary(self.paths)
+        if not self._library_listed:
+            # The first listing repairs a broken index and says so once: keep what it said.
+            self._library_listed = True
+            self._library.list()
+            self.library_warnings = [d.format() for d in self._library.warnings]
         return self._library
 
     @property
@@ -149,72 +151,70 @@ class MockintApp(App[None]):
             self.settings_warnings = [d.format() for d in diagnostics]
         return self._settings
 
+    def use_settings(self, settings: Settings) -> None:
+        """Use `settings` from now on (they were just saved; no need to read the file back)."""
+        self._settings = settings
+
+    def save_settings(self, settings: Settings) -> None:
+        """Write `settings` (MockintError when a value is invalid) and use them from now on."""
+        from mockint.core.settings import save_settings
+
+        save_settings(settings, self.paths)
+        self._settings = settings
+
     @property
-    def backgrounder(self) -> Any:
+    def backgrounder(self) -> Backgrounder:
         """The backgrounder (press kit); re-read after `invalidate("backgrounder")`."""
         if self._backgrounder is None:
             from mockint.core.backgrounder.storage import load_backgrounder_with_warnings
 
-            self._backgrounder, diagnostics = load_backgrounder_with_warnings(self.paths)
+            self._backgrounder, diagnostics = load_backgrounder_with_warnings(self.paths, now=self.now)
             self.backgrounder_warnings = [d.format() for d in diagnostics]
         return self._backgrounder
 
     def invalidate(self, *names: str) -> None:
-        """Forget cached services so the next access re-reads them (e.g. after an editor saved)."""
+        """Forget cached services ("store", "library", "settings", "backgrounder") so the next use re-reads them."""
         for name in names:
-            if name == "store" and self._store is not None:
-                self._store.close()
-            setattr(self, f"_{name}", None)
+            if name == "store":
+                if self._store is not None:
+                    self._store.close()
+                self._store = None
+            elif name == "library":
+                self._library = None
+                self._library_listed = False
+            elif name == "settings":
+                self._settings = None
+            elif name == "backgrounder":
+                self._backgrounder = None
+            else:
+                raise ValueError(f"no service called {name!r}")
 
     # -- screens ----------------------------------------------------------------
-    def get_default_screen(self) -> Screen[Any]:
-        """The start screen is the first screen: `mockint review` builds no home screen under it.
-
-        Home is built when someone goes back from that screen (see `pop_screen`).
-        """
-        from mockint.tui.screens.home import HomeScreen
-
-        screen = None
-        if self._start_screen != "home":
-            screen = self.make_screen(self._start_screen, **self._screen_kwargs)
-        if screen is None:
-            return HomeScreen()
-        # Textual keeps one result callback per stacked screen and pops it when the screen
-        # leaves (switch_screen, pop_screen); a pushed screen gets one, the default screen not.
-        screen._push_result_callback(screen, None)
-        return screen
-
-    def make_screen(self, name: str, **kwargs: Any) -> Screen[Any] | None:
-        """Build the screen registered as `name`, or None when that screen is not built."""
-        target = screen_target(name)
-        if target is None:
-            return None
-        module = importlib.import_module(target[0])
-        screen: Screen[Any] = getattr(module, target[1])(**kwargs)
-        return screen
-
-    def pop_screen(self) -> AwaitComplete:
-        """Go back one screen; back from the first screen (when it is not home) goes home."""
-        from mockint.tui.screens.home import HomeScreen
-
-        if len(self.screen_stack) == 1 and not isinstance(self.screen, HomeScreen):
-            return self.switch_screen(HomeScreen())
-        return super().pop_screen()
+    def make_screen(self, name: str, **kwargs: Any) -> Screen[Any]:
+        """Build the screen registered as `name` (mockint/tui/registry.py)."""
+        return screen_class(name)(**kwargs)
 
     def open_screen(self, name: str, **kwargs: Any) -> None:
-        """Push the screen registered as `name` (home is the base: go back to it instead)."""
+        """Show the screen registered as `name`; home is the base, so "home" goes back to it."""
         if name == "home":
-            from mockint.tui.screens.home import HomeScreen
+            self.go_home()
+            return
+        self.push_screen(self.make_screen(name, **kwargs))
 
-            # Down the stack; a first screen other than home gives way to home (pop_screen).
-            while len(self.screen_stack) > 1 or not isinstance(self.screen, HomeScreen):
-                self.pop_screen()
-            return
-        screen = self.make_screen(name, **kwargs)
-        if screen is None:
-            self.notify(f"The {name} screen is not available in this build.", severity="warning")
-            return
-        self.push_screen(screen)
+    def go_home(self) -> None:
+        """Back to the home screen, building it if the app started on another screen."""
+        while len(self.screen_stack) > _FIRST + 1:
+            self.pop_screen()
+        self.pop_screen()
+
+    def pop_screen(self) -> AwaitComplete:
+        """Go back one screen; back from the first screen goes home, and home stays."""
+        if len(self.screen_stack) > _FIRST + 1:
+            return super().pop_screen()
+        if isinstance(self.screen, screen_class("home")):
+            return AwaitComplete()  # nothing to wait for (gathers no awaitables)
+        # The first screen was pushed (on_mount), so it can be switched for another.
+        return self.switch_screen(self.make_screen("home"))
 
     def on_mount(self) -> None:
         self._apply_start_theme()
@@ -226,28 +226,28 @@ class MockintApp(App[None]):
             reduced = False
         if reduced:
             self.animation_level = "none"
-        if self._start_screen != "home" and screen_target(self._start_screen) is None:
-            self.notify(f"The {self._start_screen} screen is not available in this build.", severity="warning")
+        # Over Textual's blank default screen: a pushed screen can later be switched for home
+        # (switch_screen), which Textual does not allow for the default screen.
+        self.push_screen(self.make_screen(self.start_screen, **self._screen_kwargs))
         self.call_after_refresh(self._start_verify)
         self.call_after_refresh(self._freeze_start_objects)
 
     def _freeze_start_objects(self) -> None:
-        """Move everything built so far out of the garbage collector's sight.
+        """Move everything built so far out of the garbage collector's sight (CPython's gc.freeze).
 
         Textual, Rich and the first screen are tens of thousands of long-lived objects; a full
         collection walks them all (30-50 ms here), and one can land between `enter` and the
         next question. Collected once now (after the first frame) and frozen, they are never
-        walked again, so later full collections cost a few milliseconds.
+        walked again, so later full collections cost a few milliseconds. This relies on
+        CPython's generational collector (3.11-3.13; 3.14's incremental collector makes full
+        walks cheaper) and on Textual 8 building a screen's widgets once and keeping them.
+        Objects frozen here are released only by `gc.unfreeze` (on_unmount).
         """
         if not self.is_running:
             return
         gc.collect()
         gc.freeze()
         self._frozen = True
-
-    @property
-    def start_screen(self) -> str:
-        return self._start_screen
 
     def _start_verify(self) -> None:
         self.run_worker(self._verify_store, thread=True, group="verify", exit_on_error=False)
@@ -297,7 +297,7 @@ class MockintApp(App[None]):
         self._file_themes_registered = True
         from mockint.tui.themes_loader import register_file_themes
 
-        for message in register_file_themes(self):  # shipped and user theme files
+        for message in register_file_themes(self, self.paths):  # shipped and user theme files
             self.notify(message, severity="warning", timeout=10, markup=False)
 
     def _show_start_warnings(self) -> None:
@@ -315,17 +315,19 @@ class MockintApp(App[None]):
         from mockint.tui.themes_loader import clock_variable_defaults
 
         variables = super().get_css_variables()
-        combined = {**clock_variable_defaults(variables), **variables}
-        self.theme_variables = combined
-        return combined
+        return {**clock_variable_defaults(variables), **variables}
 
     def watch_theme(self, theme: str) -> None:
         """Remember the theme the person picks (not the one a flag or test forced at start)."""
         if not (self._theme_ready and self._remember_theme):
             return
-        from mockint.tui.theming import remember_theme
+        from dataclasses import replace
 
-        remember_theme(self, theme)
+        try:
+            if self.settings.theme != theme:
+                self.save_settings(replace(self.settings, theme=theme))
+        except Exception as exc:  # a read-only config dir must not break theme switching
+            self.notify(f"Could not remember the theme: {exc}", severity="warning", markup=False)
 
     # -- global actions ---------------------------------------------------------
     async def action_quit(self) -> None:
@@ -335,13 +337,10 @@ class MockintApp(App[None]):
         quit_when_saved(self)
 
     def action_help(self) -> None:
-        """Show every key of the current screen."""
-        from mockint.tui.screens.help import HelpScreen
-
-        if isinstance(self.screen, HelpScreen):
-            return
+        """Show every key of the current screen, under what the screen is for."""
+        screen = self.screen
         rows: list[tuple[str, str]] = []
-        for key, active in self.screen.active_bindings.items():
+        for key, active in screen.active_bindings.items():
             binding = active.binding
             if not binding.description or binding.system or key in _HELP_SKIPS:
                 continue
@@ -349,4 +348,4 @@ class MockintApp(App[None]):
             row = (binding.key_display or self.get_key_display(binding), binding.tooltip or binding.description)
             if row not in rows:
                 rows.append(row)
-        self.push_screen(HelpScreen(rows, title=self.screen.__class__.__name__.removesuffix("Screen")))
+        self.open_screen("help", rows=rows, title=type(screen).__name__.removesuffix("Screen"))

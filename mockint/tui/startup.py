@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from mockint.core.backgrounder.model import Backgrounder
+    from mockint.core.history.db.store import Store
+    from mockint.core.packs.library import PackLibrary
+    from mockint.core.settings import Settings
 
 
-def start_warnings(app: Any) -> list[str]:
-    """What core recovered from while opening the database, settings and backgrounder."""
+class StartServices(Protocol):
+    """What the start warnings read: the app's lazily opened services (MockintApp has them)."""
+
+    @property
+    def store(self) -> Store: ...
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def backgrounder(self) -> Backgrounder: ...
+    @property
+    def library(self) -> PackLibrary: ...
+
+    settings_warnings: list[str]
+    backgrounder_warnings: list[str]
+    library_warnings: list[str]
+
+
+def start_warnings(app: StartServices) -> list[str]:
+    """What core recovered from while opening the database, settings, backgrounder and packs."""
     messages: list[str] = []
     try:
         if app.store.recovery_message:
@@ -24,10 +47,8 @@ def start_warnings(app: Any) -> list[str]:
     except Exception as exc:
         messages.append(str(exc))
     try:
-        app.library.list()
-        for diagnostic in app.library.warnings:
-            if diagnostic.format() not in messages:
-                messages.append(diagnostic.format())
+        app.library  # noqa: B018 - the first listing is what collects the warnings
+        messages.extend(w for w in app.library_warnings if w not in messages)
     except Exception as exc:
         messages.append(str(exc))
     return messages

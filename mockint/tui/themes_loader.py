@@ -1,13 +1,13 @@
-"""Theme files as Textual themes: colour parsing (Textual's) on top of mockint.core.themes."""
+"""Theme files as Textual themes, registered with the app (the files are read by mockint.theme_files)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mockint.core.errors import Diagnostic
 from mockint.core.paths import Paths
-from mockint.core.themes import ThemeSpec, effective_specs, load_theme_specs
+from mockint.core.themes import ThemeSpec, effective_specs
+from mockint.theme_files import load_file_themes
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -15,33 +15,6 @@ if TYPE_CHECKING:
 
 #: mockint's own CSS variables, so styles may use them under every theme (a theme file may override them).
 CLOCK_VARIABLES = ("clock-ok", "clock-warn", "clock-over")
-
-
-def colour_problem(value: str) -> str | None:
-    """Why Textual cannot parse `value` as a colour, or None."""
-    from textual.color import Color, ColorParseError
-
-    try:
-        Color.parse(value)
-    except ColorParseError as exc:
-        return str(exc)
-    return None
-
-
-def builtin_theme_names() -> list[str]:
-    """Textual's own themes (their names are reserved)."""
-    from textual.theme import BUILTIN_THEMES
-
-    return sorted(BUILTIN_THEMES)
-
-
-def load_file_themes(
-    paths: Paths | None = None, *, shipped_dir: Path | None = None
-) -> tuple[list[ThemeSpec], list[Diagnostic]]:
-    """Every shipped and user theme with its colours checked by Textual, and the warnings."""
-    return load_theme_specs(
-        paths, shipped_dir=shipped_dir, colour_check=colour_problem, reserved=builtin_theme_names()
-    )
 
 
 def to_textual_theme(spec: ThemeSpec) -> Theme:

@@ -1,4 +1,4 @@
-"""Theme handling in one place, so file themes can hook in later without touching the app."""
+"""Switching themes by name, with a message instead of an error for an unknown name."""
 
 from __future__ import annotations
 
@@ -21,21 +21,3 @@ def apply_theme(app: App[Any], name: str | None) -> str | None:
         return f"Unknown theme {name!r}; keeping {app.theme!r}. Known themes: {known}"
     app.theme = name
     return None
-
-
-def remember_theme(app: App[Any], name: str) -> None:
-    """Save the theme the person chose so the next start uses it (cli.md: remembered)."""
-    settings = getattr(app, "settings", None)
-    if settings is None or getattr(settings, "theme", None) == name:
-        return
-    from dataclasses import replace
-
-    from mockint.core.settings import save_settings
-
-    updated = replace(settings, theme=name)
-    try:
-        save_settings(updated, getattr(app, "paths", None))
-    except Exception as exc:  # a read-only config dir must not break theme switching
-        app.notify(f"Could not remember the theme: {exc}", severity="warning", markup=False)
-        return
-    app._settings = updated  # type: ignore[attr-defined]

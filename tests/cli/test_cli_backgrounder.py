@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from mockint.cli import main
 from mockint.core.backgrounder.io import parse_backgrounder
 from mockint.core.backgrounder.model import Backgrounder
 from mockint.core.backgrounder.storage import list_backups, load_backgrounder, save_backgrounder
 from mockint.core.paths import get_paths
+from mockint.entry import main
 
 KIT = Backgrounder(
     name="Alex Doe",

@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 
 from mockint.cli import cli
 from mockint.core.paths import get_paths
+from mockint.entry import main
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -94,8 +95,9 @@ def test_theme_flag_reaches_the_app(monkeypatch: pytest.MonkeyPatch, argv: list[
         launched.append(kwargs)
 
     monkeypatch.setattr("mockint.tui.launch.launch", fake_launch)
-    result = CliRunner().invoke(cli, argv)
-    assert result.exit_code == 0, result.output
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 0
     assert launched and launched[0]["theme"] == "paper"
     assert launched[0].get("screen", "home") == screen
 

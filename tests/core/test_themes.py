@@ -15,7 +15,7 @@ from mockint.core.themes import (
     parse_theme_bytes,
     shipped_themes_dir,
 )
-from mockint.tui.themes_loader import builtin_theme_names, colour_problem, load_file_themes
+from mockint.theme_files import builtin_theme_names, colour_problem, load_file_themes
 
 SIZE = (80, 24)
 GOOD = """

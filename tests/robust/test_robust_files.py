@@ -51,7 +51,7 @@ def assert_clean_failure(stderr: str, code: int, *, mentions: str) -> None:
 
 
 def in_process_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    from mockint.cli import main
+    from mockint.entry import main
 
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
@@ -144,7 +144,7 @@ import errno, os, sys
 def no_space(*args, **kwargs):
     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 os.fsync = no_space
-from mockint.cli import main
+from mockint.entry import main
 main(sys.argv[1:])
 """
 
@@ -220,12 +220,12 @@ async def test_disk_full_during_practice_keeps_the_question_and_says_so(tmp_path
         await pilot.press("enter")
         await pilot.pause()
         assert "Not saved" in notices(app) and "full" in notices(app)
-        assert app.screen is screen and screen.index == 0
-        assert app.store.session_answers(screen.session_id) == []
+        assert app.screen is screen and screen.session.index == 0
+        assert app.store.session_answers(screen.session.session_id) == []
         conn.execute("PRAGMA max_page_count = 1073741823")  # space again: the same answer saves
         await pilot.press("enter")
         await pilot.pause()
-        saved = app.store.session_answers(screen.session_id)
+        saved = app.store.session_answers(screen.session.session_id)
         assert [a.index for a in saved] == [0] and saved[0].overall == 4
         assert saved[0].notes.startswith("big notes big notes")
 
@@ -233,14 +233,6 @@ async def test_disk_full_during_practice_keeps_the_question_and_says_so(tmp_path
 # -- corrupt files of every kind --------------------------------------------------------------
 
 GARBAGE = bytes(range(256)) * 8 + b"\x00\xff[[[ = \n"
-
-
-def _theme_skip_reason() -> str | None:
-    try:
-        import mockint.tui.themes_loader  # noqa: F401
-    except ImportError:
-        return "the user theme loader (mockint.tui.themes_loader) is not built"
-    return None
 
 
 def plant(kind: str, content: bytes | None = None) -> Path:
@@ -295,8 +287,6 @@ def test_a_backgrounder_nested_too_deep_on_the_command_line(mockint_home: Path) 
 
 @pytest.mark.parametrize("kind", ["database", "backgrounder", "settings", "pack-index", "theme", "user-pack"])
 async def test_corrupt_file_lets_the_app_start_says_so_and_keeps_it(tmp_path: Path, kind: str) -> None:
-    if kind == "theme" and (reason := _theme_skip_reason()):
-        pytest.skip(reason)
     target = plant(kind)
     app = make_app(tmp_path, ManualClock())
     async with app.run_test(size=SIZE) as pilot:

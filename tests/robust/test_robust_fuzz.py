@@ -108,7 +108,7 @@ def assert_safe_lines(text: str, source: str) -> None:
 def test_diagnostics_escape_control_characters_from_untrusted_keys(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from mockint.cli import main
+    from mockint.entry import main
 
     bad = tmp_path / "bad.toml"
     bad.write_text('format = 1\n"\\u0007bell\\u0085\\u001b]0;title" = 1\n"\\u2028" = 2\n', encoding="utf-8")
@@ -202,15 +202,16 @@ THEME_KEYS = ["name", "dark", "primary", "secondary", "accent", "warning", "erro
 @FUZZ
 @given(data=any_bytes(THEME_KEYS, THEME))
 def test_theme_reader_skips_with_warnings_or_gives_a_theme_textual_accepts(data: bytes) -> None:
-    loader = pytest.importorskip("mockint.tui.themes_loader", reason="the theme loader is not built")
     from mockint.core.themes import parse_theme_bytes
+    from mockint.theme_files import colour_problem
+    from mockint.tui.themes_loader import to_textual_theme
 
-    spec, warnings = parse_theme_bytes(data, path="t.toml", colour_check=loader.colour_problem)
+    spec, warnings = parse_theme_bytes(data, path="t.toml", colour_check=colour_problem)
     assert all(w.severity == "warning" and w.path == "t.toml" for w in warnings)
     if spec is None:
         assert warnings, "a skipped theme must say why"
         return
-    loader.to_textual_theme(spec).to_color_system().generate()
+    to_textual_theme(spec).to_color_system().generate()
 
 
 # -- the pack index (a cache: any content is survived, listing still works) --------------------------

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from textual.command import CommandList, CommandPalette
 
-from mockint.tui.palette_sessions import session_entries
+from mockint.tui.palette import session_entries
 from mockint.tui.screens.help import HelpScreen
 from mockint.tui.screens.session_detail import SessionDetailScreen
 from tests.support.tui_review_seed import small_history
@@ -161,14 +161,15 @@ async def test_palette_offers_recent_sessions_and_opens_one(tmp_path: Path) -> N
     ids = small_history(app.store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        entries = session_entries(app)
-        assert [help_text for _t, help_text, _cb in entries] == [f"open session {sid}" for sid in ids]
-        assert all(title.startswith("Session: ") for title, _h, _cb in entries)
+        entries = session_entries(app.store, app.open_screen, None)
+        assert len(entries) == len(ids)
+        assert all(e.title.startswith("Session: ") for e in entries)
+        assert not any(sid in e.title + e.help for sid in ids for e in entries)  # names, not ids
         prompts = await palette_prompts(
             app, pilot, "session", lambda shown: sum(p.startswith("Session: ") for p in shown) == len(ids)
         )
         assert sum(p.startswith("Session: ") for p in prompts) == len(ids)
-        entries[0][2]()
+        entries[0].run()
         await pilot.pause()
         assert isinstance(app.screen, SessionDetailScreen) and app.screen.session_id == ids[0]
 

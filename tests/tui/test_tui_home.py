@@ -9,8 +9,7 @@ import pytest
 from textual.widgets import OptionList
 
 from mockint.core.paths import get_paths
-from mockint.tui.app import screen_available
-from mockint.tui.commands import palette_entries
+from mockint.tui.palette import pack_entries
 from mockint.tui.screens.help import HelpScreen
 from mockint.tui.screens.home import HomeScreen
 from mockint.tui.screens.picker import PickerScreen
@@ -127,7 +126,7 @@ async def test_pack_picker_starts_that_pack(tmp_path: Path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert {q.pack_id for q in app.screen.questions} == {"demo"}
+        assert {q.pack_id for q in app.screen.session.questions} == {"demo"}
 
 
 async def test_plan_picker_escape_cancels(tmp_path: Path) -> None:
@@ -175,27 +174,17 @@ async def test_q_quits_from_home(tmp_path: Path) -> None:
         assert not app.is_running
 
 
-async def test_keys_for_missing_screens_are_hidden(tmp_path: Path) -> None:
-    app = make_app(tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        shown = {b.binding.action for b in app.screen.active_bindings.values()}
-        for name in ("review", "packs", "settings", "backgrounder"):
-            assert (f"open('{name}')" in shown) == screen_available(name)
-
-
 async def test_palette_has_screens_packs_and_plans(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        titles = [title for title, _help, _cb in palette_entries(app)]
-        assert "Practice pack: Demo pack" in titles
-        assert "Start plan: demo-plan" in titles
-        entry = dict((t, cb) for t, _h, cb in palette_entries(app))["Start plan: demo-plan"]
-        entry()
+        entries = {entry.title: entry for entry in pack_entries(app.library, app.open_screen)}
+        assert "Practice pack: Demo pack" in entries
+        assert "Start plan: Demo plan" in entries  # names, not ids
+        entries["Start plan: Demo plan"].run()
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert [q.question_id for q in app.screen.questions] == ["shipped-hard", "conflict"]
+        assert [q.question_id for q in app.screen.session.questions] == ["shipped-hard", "conflict"]
 
 
 async def test_palette_opens_with_ctrl_p(tmp_path: Path) -> None:
@@ -254,7 +243,7 @@ async def test_broken_settings_become_a_notification(tmp_path: Path) -> None:
 # -- the commands ----------------------------------------------------------------------------
 
 def run_cli(argv: list[str]) -> int:
-    from mockint.cli import main
+    from mockint.entry import main
 
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
@@ -343,8 +332,6 @@ async def test_a_broken_user_pack_is_reported_on_start(tmp_path: Path) -> None:
 
 
 async def test_enter_on_a_recent_session_opens_review(tmp_path: Path) -> None:
-    if not screen_available("review"):
-        pytest.skip("the review screen is not in this build")
     clock = ManualClock()
     app = make_app(tmp_path, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -383,7 +370,7 @@ async def test_plan_picker_shows_plan_names_and_starts_the_plan(tmp_path: Path) 
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert [q.question_id for q in app.screen.questions] == ["shipped-hard", "conflict"]
+        assert [q.question_id for q in app.screen.session.questions] == ["shipped-hard", "conflict"]
 
 
 async def test_damaged_database_found_after_start_is_moved_aside_and_reported(tmp_path: Path) -> None:
@@ -419,12 +406,12 @@ async def test_another_start_screen_is_first_and_back_builds_home(tmp_path: Path
     app = make_app(tmp_path, start_screen="review")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        # `mockint review` builds no home screen under the review screen.
-        assert [type(s) for s in app.screen_stack] == [ReviewScreen]
+        # `mockint review` builds no home screen under the review screen (over Textual's blank default).
+        assert [type(s) for s in app.screen_stack[1:]] == [ReviewScreen]
         await pilot.press("escape")
         await pilot.pause()
         home = app.screen
-        assert isinstance(home, HomeScreen) and len(app.screen_stack) == 1
+        assert isinstance(home, HomeScreen) and len(app.screen_stack) == 2
         grid = home.query_one("#home-grid", Grid)
         assert grid.styles.grid_size_columns == 2  # home.tcss was read when home came
         assert app.focused is not None and app.focused.id == "start-list"
@@ -435,7 +422,7 @@ async def test_another_start_screen_is_first_and_back_builds_home(tmp_path: Path
         assert app.screen is home
         await pilot.press("r")  # and the review screen opens over home as usual
         await pilot.pause()
-        assert [type(s) for s in app.screen_stack] == [HomeScreen, ReviewScreen]
+        assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen, ReviewScreen]
 
 
 async def test_start_objects_are_frozen_after_the_first_frame_and_released_at_exit(tmp_path: Path) -> None:

@@ -16,7 +16,6 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mockint.core.format import plural, when
-from mockint.tui.app import screen_available
 from mockint.tui.widgets.key_bar import KeyBar
 
 #: Home shows as many recent sessions as its box holds, up to this many (review lists them all).
@@ -178,7 +177,6 @@ class HomeScreen(Screen[None]):
         guide.display = bool(data.first_run or data.problems)
         filled, total = data.backgrounder_filled, data.backgrounder_total
         self.query_one("#bg-status", Static).update(Text(f"{filled}/{total} entries filled"))
-        self.query_one("#bg-open", Button).display = screen_available("backgrounder")
         self.fill_lists()
 
     def refill_if_resized(self) -> None:
@@ -230,11 +228,6 @@ class HomeScreen(Screen[None]):
             packs.add_option(Option(Text("No packs installed."), disabled=True))
 
     # -- actions -------------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "open" and parameters:
-            return screen_available(str(parameters[0]))
-        return True
-
     def action_open(self, name: str) -> None:
         self.app.open_screen(name)  # type: ignore[attr-defined]
 
@@ -279,7 +272,7 @@ class HomeScreen(Screen[None]):
             ]()
         elif list_id == "packs-list" and option_id:
             self.app.open_screen("practice", pack_id=option_id)  # type: ignore[attr-defined]
-        elif list_id == "recent-list" and option_id and screen_available("review"):
+        elif list_id == "recent-list" and option_id:
             self.app.open_screen("review", session_id=option_id)  # type: ignore[attr-defined]
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
