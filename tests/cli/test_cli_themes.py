@@ -123,6 +123,7 @@ def test_a_user_theme_is_accepted_by_the_flag(monkeypatch: pytest.MonkeyPatch) -
     launched: list[dict[str, Any]] = []
     monkeypatch.setattr("mockint.tui.launch.launch", lambda **kwargs: launched.append(kwargs))
     user_theme("mine.toml", 'name = "mine"\nprimary = "#abcdef"\n')
-    result = CliRunner().invoke(cli, ["--theme", "mine"])
-    assert result.exit_code == 0, result.output
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--theme", "mine"])
+    assert exit_info.value.code == 0
     assert launched[0]["theme"] == "mine"
