@@ -265,6 +265,9 @@ class MockintApp(App[None]):
         self._store = store = Store.open(self.paths, now=self.now, check=True)
         message = store.recovery_message or f"The practice database failed its check: {problem}"
         self.notify(message, severity="error", timeout=15, markup=False)
+        refresh = getattr(self.screen, "refresh_data", None)  # home shows the notice until read
+        if callable(refresh):
+            refresh()
 
     def on_unmount(self) -> None:
         if self._store is not None:

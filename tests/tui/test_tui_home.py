@@ -396,6 +396,57 @@ async def test_damaged_database_found_after_start_is_moved_aside_and_reported(tm
             await pilot.pause(0.01)
         assert any("moved" in m for m in messages), messages
         assert app.store.verify() is None
+        # The message stays on home until read, not only as a passing notification.
+        for _ in range(500):
+            if app.screen.query_one("#notice-box").display:
+                break
+            await pilot.pause(0.01)
+        assert "damaged" in str(app.screen.query_one("#notice-text").render())
+
+
+def notice_text(app: Any) -> str:
+    return str(app.screen.query_one("#notice-text").render()) if app.screen.query_one("#notice-box").display else ""
+
+
+async def test_a_salvaged_database_notice_stays_on_home_until_read(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.paths.data_dir.mkdir(parents=True, exist_ok=True)
+    app.paths.database.write_bytes(b"this is not a database" * 100)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "was damaged" in notice_text(app) and str(app.paths.broken_dir) in notice_text(app)
+        await pilot.press("b")  # it is still there after going elsewhere and back
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and "was damaged" in notice_text(app)
+    app = make_app(tmp_path)  # and after a restart, until read
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "was damaged" in notice_text(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert notice_text(app) == ""
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert notice_text(app) == "" and app.screen.check_action("read_notices", ()) is False
+
+
+async def test_a_notice_can_be_marked_read_with_the_mouse(tmp_path: Path) -> None:
+    from mockint.core.history.db.store import Store
+
+    with Store.open(get_paths()) as store:
+        store.add_notice("Something [bold]to know[/bold].")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert notice_text(app) == "Something [bold]to know[/bold]."  # literal, never markup
+        assert await pilot.click("#notice-read")
+        await pilot.pause()
+        assert notice_text(app) == ""
+    with Store.open(get_paths()) as store:
+        assert store.notices() == []
 
 
 async def test_another_start_screen_is_first_and_back_builds_home(tmp_path: Path) -> None:

@@ -33,6 +33,8 @@ class HomeData:
     packs: list[tuple[str, Text]] = field(default_factory=list)  # (pack id, label)
     plans: list[tuple[str, str]] = field(default_factory=list)  # (plan id, label)
     problems: list[str] = field(default_factory=list)
+    #: Messages kept for the person until read (a damaged database salvaged, say): (id, text).
+    notices: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def first_run(self) -> bool:
@@ -76,6 +78,10 @@ def gather_home(app: Any) -> HomeData:
     except Exception as exc:
         data.problems.append(f"Sessions: {exc}")
     try:
+        data.notices = list(app.store.notices())
+    except Exception as exc:
+        data.problems.append(f"Notices: {exc}")
+    try:
         for pack in app.library.list():
             if pack.shadowed:
                 continue
@@ -113,6 +119,7 @@ class HomeScreen(Screen[None]):
         Binding("k", "open('packs')", "Packs"),
         Binding("s", "open('settings')", "Settings"),
         Binding("q", "app.quit", "Quit"),
+        Binding("m", "read_notices", "Mark read", tooltip="Mark the notice at the top as read"),
     ]
 
     def __init__(self) -> None:
@@ -124,6 +131,10 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(Text.assemble(("mockint", "bold"), "  practise product interviews"), id="home-title")
         yield Static("", id="guide")
+        with Vertical(id="notice-box") as box:
+            box.border_title = "Notice"
+            yield Static("", id="notice-text")
+            yield Button("Mark as read (m)", id="notice-read", compact=True)
         with Grid(id="home-grid"):
             with Vertical(id="start-box", classes="box") as box:
                 box.border_title = "Start practice"
@@ -177,7 +188,33 @@ class HomeScreen(Screen[None]):
         guide.display = bool(data.first_run or data.problems)
         filled, total = data.backgrounder_filled, data.backgrounder_total
         self.query_one("#bg-status", Static).update(Text(f"{filled}/{total} entries filled"))
+        self._show_notices()
         self.fill_lists()
+
+    def _show_notices(self) -> None:
+        notices = self.data.notices
+        box = self.query_one("#notice-box")
+        box.display = bool(notices)
+        if notices:
+            self.query_one("#notice-text", Static).update(Text("\n".join(text for _id, text in notices)))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "read_notices":
+            return bool(self.data.notices)
+        return True
+
+    def action_read_notices(self) -> None:
+        """The person has read the notices: they are not shown again."""
+        app: Any = self.app
+        try:
+            for notice_id, _text in self.data.notices:
+                app.store.dismiss_notice(notice_id)
+        except Exception as exc:  # e.g. a read-only database: say so, keep showing it
+            self.notify(f"Could not mark the notice as read: {exc}", severity="error", markup=False)
+            return
+        self.data.notices = []
+        self._show_notices()
 
     def refill_if_resized(self) -> None:
         """A list changed height (terminal resized, guide shown or hidden): fill the lists for it."""
@@ -276,5 +313,7 @@ class HomeScreen(Screen[None]):
             self.app.open_screen("review", session_id=option_id)  # type: ignore[attr-defined]
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "bg-open":
+        if event.button.id == "notice-read":
+            self.action_read_notices()
+        elif event.button.id == "bg-open":
             self.action_open("backgrounder")
