@@ -25,19 +25,19 @@ def practice_app(tmp_path: Path, clock: ManualClock, **kwargs: Any) -> Any:
 
 async def clock_shown(pilot: Pilot[Any]) -> None:
     """Wait until the clock face shows the manual clock's time (redrawn on the screen's 4 Hz tick)."""
-    from mockint.core.interview.clock import format_mmss
+    from mockint.core.format import mmss
     from mockint.tui.widgets.clock import ClockWidget
 
     await pilot.pause()
     screen = pilot.app.screen
     widgets = screen.query(ClockWidget)
-    answer = getattr(screen, "answer_clock", None)
-    if not widgets or answer is None or not answer.is_moving():
+    session = getattr(screen, "session", None)
+    if not widgets or session is None or not session.interview_clock.is_moving():
         return  # nothing ticks: the face was drawn when the clock last changed
-    want = [answer.reading().text]
-    interview = getattr(screen, "interview_clock", None)
-    if interview is not None:
-        want.append(f"Interview {format_mmss(interview.elapsed())}")
+    answer = session.answer_clock
+    want = [f"Interview {mmss(session.total_seconds)}"]
+    if answer is not None:
+        want.append(answer.reading().text)
     face = ""
     for _ in range(1000):  # a guard against a hang, not a speed limit
         face = str(widgets.first().render())
