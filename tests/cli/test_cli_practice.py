@@ -10,6 +10,7 @@ import pytest
 from mockint.core.backgrounder.model import Backgrounder
 from mockint.core.backgrounder.storage import save_backgrounder
 from mockint.core.paths import get_paths
+from mockint.entry import main
 
 CLAIMS_PACK = '''
 format = 1
