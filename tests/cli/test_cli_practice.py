@@ -31,8 +31,6 @@ text = "Tell me more about {about}."
 
 
 def run_cli(args: list[str]) -> int:
-    from mockint.entry import main
-
     with pytest.raises(SystemExit) as exit_info:
         main(args)
     return int(exit_info.value.code or 0)
