@@ -10,6 +10,7 @@ import pytest
 from mockint.core.backgrounder.model import Backgrounder
 from mockint.core.backgrounder.storage import save_backgrounder
 from mockint.core.paths import get_paths
+from mockint.entry import main
 
 CLAIMS_PACK = '''
 format = 1
@@ -30,8 +31,6 @@ text = "Tell me more about {about}."
 
 
 def run_cli(args: list[str]) -> int:
-    from mockint.entry import main
-
     with pytest.raises(SystemExit) as exit_info:
         main(args)
     return int(exit_info.value.code or 0)
