@@ -65,8 +65,9 @@ class SessionDetailScreen(Screen[None]):
         "strong answer covers. Attempts compares every time you answered the focused question."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "move(1)", "Next answer", key_display="↓"),
-        Binding("up", "move(-1)", "Previous answer", key_display="↑"),
+        # Priority: the answers' scroll container would otherwise take ↑/↓ for a one-line scroll.
+        Binding("down", "move(1)", "Next answer", key_display="↓", priority=True),
+        Binding("up", "move(-1)", "Previous answer", key_display="↑", priority=True),
         Binding("a", "compare", "Attempts", tooltip="Every attempt at the focused answer's question"),
         Binding("e", "edit_tag", "Set target", tooltip="Set this session's target company or role"),
     ]
@@ -115,12 +116,22 @@ class SessionDetailScreen(Screen[None]):
         return cards[0] if cards else None
 
     def action_move(self, delta: int) -> None:
+        """The next (or previous) answer; a card taller than the view is read to its end first."""
         cards = list(self.query(AnswerCard).results(AnswerCard))
         if not cards:
             return
+        answers = self.query_one("#answers", VerticalScroll)
         current = cards.index(self.focused) if self.focused in cards else -1
+        if current >= 0:
+            card, view = cards[current].region, answers.scrollable_content_region
+            if delta > 0 and card.bottom > view.bottom:
+                answers.scroll_down(animate=False)
+                return
+            if delta < 0 and card.y < view.y:
+                answers.scroll_up(animate=False)
+                return
         target = cards[max(0, min(len(cards) - 1, current + delta))]
-        target.focus()
+        target.focus(scroll_visible=False)
         target.scroll_visible(animate=False)
 
     def action_compare(self) -> None:
