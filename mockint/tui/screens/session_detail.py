@@ -53,6 +53,17 @@ def session_header(session: SessionRecord, names: Names | None = None, tz: tzinf
     return text
 
 
+class AnswerScroll(VerticalScroll, inherit_bindings=False):
+    """The answers, scrolled by page keys and the mouse; ↑/↓ are the screen's (answer by answer)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+
 class SessionDetailScreen(Screen[None]):
     """Every answer of a session; `a` compares attempts at the focused answer's question."""
 
@@ -65,9 +76,8 @@ class SessionDetailScreen(Screen[None]):
         "strong answer covers. Attempts compares every time you answered the focused question."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority: the answers' scroll container would otherwise take ↑/↓ for a one-line scroll.
-        Binding("down", "move(1)", "Next answer", key_display="↓", priority=True),
-        Binding("up", "move(-1)", "Previous answer", key_display="↑", priority=True),
+        Binding("down", "move(1)", "Next answer", key_display="↓"),
+        Binding("up", "move(-1)", "Previous answer", key_display="↑"),
         Binding("a", "compare", "Attempts", tooltip="Every attempt at the focused answer's question"),
         Binding("e", "edit_tag", "Set target", tooltip="Set this session's target company or role"),
     ]
@@ -95,7 +105,7 @@ class SessionDetailScreen(Screen[None]):
         names = self.names
         card_names = CardNames(names.pack, names.category, names.dimension)
         yield Static(session_header(self.session, names, self.app.now().tzinfo), id="detail-summary", markup=False)
-        with VerticalScroll(id="answers"):
+        with AnswerScroll(id="answers"):
             for number, answer in enumerate(self.session.answers, 1):
                 guidance = names.guidance(answer.pack_id, answer.question_id)
                 yield AnswerCard(answer, number, names=card_names, guidance=guidance)
