@@ -240,3 +240,21 @@ def test_snapshot_trends(snap_compare: Any, seeded: list[str], size: tuple[int, 
 @pytest.mark.parametrize("size", SIZES)
 def test_snapshot_drill(snap_compare: Any, seeded: list[str], size: tuple[int, int]) -> None:
     assert snap_compare(ReviewApp(start="drill"), terminal_size=size)
+
+
+def test_names_read_the_index_and_fall_back_to_readable_ids() -> None:
+    from mockint.core.packs.library import PackLibrary
+    from mockint.tui.names import Names, readable
+
+    names = Names(PackLibrary(get_paths()))
+    assert names.pack("behavioral-star") == "Behavioural classics (STAR)"
+    assert names._loaded == {}  # a pack name parses no pack
+    assert names.category("about-you") == "About you"
+    assert names.plan("pm-phone-screen", "behavioral-star") == "PM phone screen"
+    assert names.dimension("structure") == "Structure"
+    # A pack removed since the session: its id, and its category and plan ids made readable.
+    assert names.pack("gone-pack") == "gone-pack"
+    assert names.category("gone-category", "gone-pack") == "Gone category"
+    assert names.plan("final_round", "gone-pack") == "Final round"
+    assert names.guidance("gone-pack", "q") is None
+    assert readable("") == "" and readable("a--b") == "A b"
