@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from mockint.cli import main
 from mockint.core.backgrounder.model import Backgrounder
 from mockint.core.backgrounder.storage import save_backgrounder
 from mockint.core.paths import get_paths
+from mockint.entry import main
 
 CLAIMS_PACK = '''
 format = 1
@@ -31,11 +31,11 @@ text = "Tell me more about {about}."
 
 
 def run_cli(args: list[str]) -> int:
-    try:
+    from mockint.entry import main
+
+    with pytest.raises(SystemExit) as exit_info:
         main(args)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+    return int(exit_info.value.code or 0)
 
 
 @pytest.fixture
@@ -62,4 +62,4 @@ def test_a_placeholder_pack_works_once_the_backgrounder_is_filled(
     assert launched == []
     save_backgrounder(Backgrounder(about=["payments at scale"], quantitative=["grew revenue 30%"]))
     assert run_cli(["practice", "--pack", "claims"]) == 0
-    assert [call["pack_id"] for call in launched] == ["claims"]
+    assert [(call["pack_id"], call["ask_length"]) for call in launched] == [("claims", False)]
