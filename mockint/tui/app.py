@@ -18,7 +18,8 @@ import gc
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.await_complete import AwaitComplete
@@ -35,9 +36,6 @@ if TYPE_CHECKING:
     from mockint.core.history.db.store import Store
     from mockint.core.packs.library import PackLibrary
     from mockint.core.settings import Settings
-
-#: Where the first screen sits in the screen stack (over Textual's blank default screen).
-_FIRST = 1
 
 #: Generic Textual keys left out of the help screen (focus moves, clipboard; f1 repeats "?").
 _HELP_SKIPS = frozenset({"tab", "shift+tab", "ctrl+c", "super+c", "f1"})
@@ -60,16 +58,20 @@ class MockintCommands(EntryProvider):
 class MockintApp(App[None]):
     """mockint's terminal UI. Time, paths and services are injectable for tests.
 
-    The screen stack is Textual's blank default screen, then the first screen (home, or the
-    screen a command asked for: `mockint review` builds no home screen under the review
-    screen), then whatever was opened from there. Going back from a first screen that is not
-    home replaces it with home; home itself is as far back as one goes.
+    The first screen is the start screen: home, or the screen a command asked for (`mockint
+    review` builds no home screen under the review screen). Going back from a start screen
+    that is not home goes to home, which is as far back as one goes. Textual cannot switch
+    away from the first screen of a stack, so home gets a stack of its own (a Textual mode).
     """
 
     # Plus the start screen's own CSS (see __init__); other screens bring theirs when pushed.
     CSS_PATH = ["app.tcss"]
     TITLE = "mockint"
     COMMANDS = App.COMMANDS | {MockintCommands}
+    #: The start screen's stack (Textual builds its first screen with get_default_screen).
+    DEFAULT_MODE: ClassVar[str] = "start"
+    #: Home's stack, when the app started on another screen.
+    HOME_MODE: ClassVar[str] = "home"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help", show=False),
@@ -112,6 +114,8 @@ class MockintApp(App[None]):
         self._theme_ready = False
         self._file_themes_registered = False
         self._frozen = False
+        if start_screen != "home":
+            self.add_mode(self.HOME_MODE, partial(self.make_screen, "home"))
         # Read the start screen's CSS with the app's own: a screen whose CSS is new when it
         # is shown makes Textual parse every stylesheet again, before that screen's first frame.
         self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
@@ -201,20 +205,33 @@ class MockintApp(App[None]):
             return
         self.push_screen(self.make_screen(name, **kwargs))
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The start screen, built as the app's first screen (the first frame shows it)."""
+        return self.make_screen(self.start_screen, **self._screen_kwargs)
+
     def go_home(self) -> None:
         """Back to the home screen, building it if the app started on another screen."""
-        while len(self.screen_stack) > _FIRST + 1:
+        if not self._in_home_stack():
+            self._leave_start_screen()
+            return
+        while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.pop_screen()
 
     def pop_screen(self) -> AwaitComplete:
-        """Go back one screen; back from the first screen goes home, and home stays."""
-        if len(self.screen_stack) > _FIRST + 1:
-            return super().pop_screen()
-        if isinstance(self.screen, screen_class("home")):
-            return AwaitComplete()  # nothing to wait for (gathers no awaitables)
-        # The first screen was pushed (on_mount), so it can be switched for another.
-        return self.switch_screen(self.make_screen("home"))
+        """Go back one screen; back from a start screen that is not home goes home."""
+        if len(self.screen_stack) == 1 and not self._in_home_stack():
+            return self._leave_start_screen()
+        return super().pop_screen()
+
+    def _in_home_stack(self) -> bool:
+        return self.start_screen == "home" or self.current_mode == self.HOME_MODE
+
+    def _leave_start_screen(self) -> AwaitComplete:
+        self.switch_mode(self.HOME_MODE)
+        # Textual registers no mode for a stack begun by get_default_screen; registered now,
+        # remove_mode can take the start screen down (its timers with it).
+        self.add_mode(self.DEFAULT_MODE, Screen)
+        return self.remove_mode(self.DEFAULT_MODE)
 
     def on_mount(self) -> None:
         self._apply_start_theme()
@@ -226,9 +243,6 @@ class MockintApp(App[None]):
             reduced = False
         if reduced:
             self.animation_level = "none"
-        # Over Textual's blank default screen: a pushed screen can later be switched for home
-        # (switch_screen), which Textual does not allow for the default screen.
-        self.push_screen(self.make_screen(self.start_screen, **self._screen_kwargs))
         self.call_after_refresh(self._start_verify)
         self.call_after_refresh(self._freeze_start_objects)
 
