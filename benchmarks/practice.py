@@ -66,36 +66,28 @@ async def practice_round_trips(n: int) -> list[float]:
     from mockint.tui.screens.practice import PracticeScreen
 
     out: list[float] = []
-    started: list[float] = []
-    real_save = PracticeScreen.action_save
-    real_next = PracticeScreen._next_question
+    real_next = PracticeScreen._next
 
-    def timed_save(self: Any) -> None:
-        started.append(time.perf_counter())
-        real_save(self)
+    def timed_next(self: Any, method: Any) -> None:
+        # `_next` is what `enter` runs once the answer is rated: save, then show the next question.
+        t0 = time.perf_counter()
+        real_next(self, method)
+        self.call_after_refresh(lambda: out.append((time.perf_counter() - t0) * 1000))
 
-    def timed_next(self: Any) -> None:
-        real_next(self)
-        if started:
-            t0 = started.pop()
-            self.call_after_refresh(lambda: out.append((time.perf_counter() - t0) * 1000))
-
-    PracticeScreen.action_save = timed_save  # type: ignore[method-assign]
-    PracticeScreen._next_question = timed_next  # type: ignore[method-assign]
+    PracticeScreen._next = timed_next  # type: ignore[method-assign]
     app = MockintApp(start_screen="practice", screen_kwargs={"count": n + 1, "seed": 11}, remember_theme=False)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause(0.5)
             screen: Any = app.screen
-            for _ in range(min(n, len(screen.questions) - 1)):
+            for _ in range(min(n, len(screen.session.questions) - 1)):
                 await pilot.press("space")
                 await pilot.press("space", "4", "3", "4", "5", "3", "4")
                 await pilot.pause()
                 await pilot.press("enter")
                 await pilot.pause()
     finally:
-        PracticeScreen.action_save = real_save  # type: ignore[method-assign]
-        PracticeScreen._next_question = real_next  # type: ignore[method-assign]
+        PracticeScreen._next = real_next  # type: ignore[method-assign]
     return out
 
 

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent))  # the repository root: the tests' support package
 
 from tests.support.tmux_driver import TmuxDriver, mockint_executable  # noqa: E402
 

@@ -11,13 +11,19 @@ from mockint.core.errors import failure
 def check_selection(
     *, pack_id: str | None, plan_id: str | None, category: str | None, count: int | None, seed: int | None
 ) -> None:
-    """Plan the interview once without the TUI so a bad id fails fast (exit 2, clean stderr)."""
+    """Plan the interview once without the TUI so a bad id fails fast (exit 2, clean stderr).
+
+    It plans as the practice screen will, with the backgrounder: a pack whose questions all
+    need backgrounder entries is refused only when those entries are missing.
+    """
+    from mockint.core.backgrounder.storage import load_backgrounder_with_warnings
     from mockint.core.interview.interviewer import build_interview
     from mockint.core.packs.library import PackLibrary
 
+    backgrounder, _warnings = load_backgrounder_with_warnings()  # the app shows the warnings
     build_interview(
         PackLibrary().load_all(), pack_id=pack_id, plan_id=plan_id, category=category, count=count,
-        seed=0 if seed is None else seed,
+        seed=0 if seed is None else seed, backgrounder=backgrounder.placeholder_values(),
     )
 
 

@@ -6,12 +6,15 @@ so everything beyond click is imported inside the command that needs it.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
 from mockint.cli import OpenApp, open_app, theme_option
+from mockint.core.format import mmss, overtime, plural, when
+from mockint.core.text import escape_for_listing as esc
 
 if TYPE_CHECKING:
     from mockint.core.history.db.store import Store
@@ -36,12 +39,7 @@ def _echo_json(data: Any) -> None:
 
 
 def _local(dt: datetime | None) -> str:
-    return "-" if dt is None else dt.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _mmss(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
+    return "-" if dt is None else when(dt)
 
 
 def _avg(value: float | None) -> str:
@@ -78,40 +76,47 @@ def history(as_json: bool, limit: int, pack: str | None, status: str | None) -> 
         return
     click.echo(f"{'ID':<10}{'STARTED':<18}{'STATUS':<12}{'ANSWERED':<10}{'AVG':<6}{'PACK/PLAN':<22}TITLE")
     for r in rows:
-        where = r.plan or r.pack or "-"
+        where = esc(r.plan or r.pack or "-")
         answered = f"{r.answered}/{r.question_count}"
+        status = "ended early" if r.ended_early else r.status
+        title = esc(r.title) + (f" [{esc(r.tag)}]" if r.tag else "")
         click.echo(
-            f"{r.id[:8]:<10}{_local(r.started_at):<18}{r.status:<12}{answered:<10}{_avg(r.avg_rating):<6}"
-            f"{where[:21]:<22}{r.title}"
+            f"{esc(r.id[:8]):<10}{_local(r.started_at):<18}{status:<12}{answered:<10}{_avg(r.avg_rating):<6}"
+            f"{where[:21]:<22}{title}"
         )
 
 
 def _show_text(s: SessionRecord) -> None:
-    click.echo(f"{s.title or 'Practice session'}")
-    click.echo(f"  id:       {s.id}")
-    click.echo(f"  started:  {_local(s.started_at)}   ended: {_local(s.ended_at)}   status: {s.status}")
+    """One session as text; what others wrote (titles, question text, notes) cannot forge lines."""
+    click.echo(esc(s.title or "Practice session"))
+    click.echo(f"  id:       {esc(s.id)}")
+    status = f"{s.status}, ended early" if s.ended_early else s.status
+    click.echo(f"  started:  {_local(s.started_at)}   ended: {_local(s.ended_at)}   status: {status}")
+    if s.tag:
+        click.echo(f"  target:   {esc(s.tag)}")
     if s.pack or s.plan:
-        click.echo(f"  pack:     {s.pack or '-'}   plan: {s.plan or '-'}")
+        click.echo(f"  pack:     {esc(s.pack or '-')}   plan: {esc(s.plan or '-')}")
     answered = sum(1 for a in s.answers if not a.skipped)
     click.echo(f"  answered: {answered} of {s.question_count}   average rating: {_avg(s.avg_rating)}")
     for a in s.answers:
         click.echo("")
-        click.echo(f"{a.index + 1}. {a.question_text}")
-        click.echo(f"   [{a.pack_id}/{a.question_id}{' · ' + a.category if a.category else ''}]")
+        click.echo(f"{a.index + 1}. {esc(a.question_text)}")
+        click.echo(f"   [{esc(a.pack_id)}/{esc(a.question_id)}{' · ' + esc(a.category) if a.category else ''}]")
         if a.skipped:
             click.echo("   skipped")
             continue
-        over = f"  (+{_mmss(a.overtime_seconds)} over)" if a.overtime_seconds > 0 else ""
-        click.echo(f"   time: {_mmss(a.elapsed_seconds)} of {_mmss(a.target_seconds)}{over}")
+        over = f"  ({overtime(a.overtime_seconds)} overtime)" if a.overtime_seconds > 0 else ""
+        click.echo(f"   time: {mmss(a.elapsed_seconds)} of {mmss(a.target_seconds)}{over}")
         if a.ratings:
-            click.echo("   ratings: " + ", ".join(f"{k} {v}" for k, v in a.ratings.items()))
+            click.echo("   ratings: " + ", ".join(f"{esc(k)} {v}" for k, v in a.ratings.items()))
         if a.overall is not None:
             click.echo(f"   overall: {a.overall}/5")
-        for label, text in (("points", a.typed_points), ("notes", a.notes)):
+        for label, text in (("points", a.typed_points), ("notes", a.notes), ("transcript", a.transcript or "")):
             if text.strip():
                 click.echo(f"   {label}:")
-                for line in text.splitlines():
-                    click.echo(f"     {line}")
+                # Each line of the text on a line of its own, indented; nothing in it can start another.
+                for line in text.split("\n"):
+                    click.echo(f"     {esc(line)}")
 
 
 @click.command()
@@ -156,19 +161,19 @@ def stats(as_json: bool, weakest: int) -> None:
     click.echo(f"Sessions: {result.sessions} ({result.complete} complete)")
     click.echo(f"Answers: {result.count} (+{result.skipped} skipped)   average rating: {_avg(result.average)}")
     if result.overtime_rate is not None:
-        click.echo(f"Over time: {result.overtime_rate:.0%} of answers")
-    click.echo(f"Streak: {result.current_streak} day(s) now, longest {result.longest_streak}")
+        click.echo(f"Overtime: {result.overtime_rate:.0%} of answers")
+    click.echo(f"Streak: {plural(result.current_streak, 'day')} now, longest {result.longest_streak}")
     if result.categories:
         click.echo("\nBy category:")
         for c in result.categories:
             over = "-" if c.overtime_rate is None else f"{c.overtime_rate:.0%}"
-            click.echo(f"  {(c.category or '(none)')[:30]:<32}{c.count:>5} answers  avg {_avg(c.average):<5}"
-                       f"  over time {over}")
+            click.echo(f"  {esc(c.category or '(none)')[:30]:<32}{c.count:>5} answers  avg {_avg(c.average):<5}"
+                       f"  overtime {over}")
     if result.dimensions:
         click.echo("\nBy rubric dimension:")
         for d in result.dimensions:
             trend = " ".join(_avg(w.average) for w in d.weeks[-6:])
-            click.echo(f"  {d.dimension[:30]:<32}{d.count:>5} ratings  avg {_avg(d.average):<5}  weeks: {trend}")
+            click.echo(f"  {esc(d.dimension)[:30]:<32}{d.count:>5} ratings  avg {_avg(d.average):<5}  weeks: {trend}")
     if result.weeks:
         click.echo("\nBy week:")
         for w in result.weeks[-8:]:
@@ -177,7 +182,7 @@ def stats(as_json: bool, weakest: int) -> None:
         click.echo("\nPractise next:")
         for q in weak:
             state = "due" if q.due else f"due {_local(q.due_at)}"
-            click.echo(f"  {q.pack_id}/{q.question_id}  last {_avg(q.last_rating)}  ({state})")
+            click.echo(f"  {esc(q.pack_id)}/{esc(q.question_id)}  last {_avg(q.last_rating)}  ({state})")
 
 
 @click.command()
@@ -195,64 +200,83 @@ def export(session_ids: tuple[str, ...], all_: bool, fmt: str, output: str | Non
     store = _open_store()
     try:
         if all_:
-            records = store.sessions()
+            records: Iterable[SessionRecord] = store.iter_sessions()
         else:
             ids = list(dict.fromkeys(store.resolve_id(s) for s in session_ids))
             by_id = {r.id: r for r in store.sessions(ids)}
             records = [by_id[i] for i in ids]
+        if fmt == "json":
+            count = _write_export(output, lambda out: session_io.write_json(records, out))
+        else:
+            listed = list(records)
+            write = session_io.export_csv if fmt == "csv" else session_io.export_markdown
+            count = _write_export(output, lambda out: (out.write(write(listed)), len(listed))[1])
     finally:
         store.close()
-    if fmt == "json":
-        text = session_io.export_json(records)
-    elif fmt == "csv":
-        text = session_io.export_csv(records)
-    else:
-        text = session_io.export_markdown(records)
+    if output is not None and output != "-":
+        click.echo(f"Exported {plural(count, 'session')} to {output}", err=True)
+
+
+def _write_export(output: str | None, write: Callable[[IO[str]], int]) -> int:
+    """Run `write` on standard output, or on FILE replaced atomically when it succeeds."""
+    import io
+    import sys
+
     if output is None or output == "-":
-        click.echo(text, nl=False)
-        return
+        return write(sys.stdout)
     from pathlib import Path
 
-    from mockint.core.atomic import atomic_write_text
+    from mockint.core.atomic import atomic_writer
     from mockint.core.errors import failure
 
     try:
-        atomic_write_text(Path(output), text)
+        with atomic_writer(Path(output)) as raw:
+            out = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+            count = write(out)
+            out.flush()
+            out.detach()  # atomic_writer closes the file itself
+        return count
     except OSError as exc:
         raise failure(f"cannot write: {exc.strerror or exc}", path=output) from None
-    click.echo(f"Exported {len(records)} session(s) to {output}", err=True)
 
 
 @click.command("import-sessions")
 @click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 def import_sessions(file: str) -> None:
     """Restore or merge a JSON export. Idempotent (sessions already present are left alone);
-    all or nothing (one bad field and nothing is imported)."""
+    all or nothing (one bad field and nothing is imported). Files of any size are read a piece
+    at a time. A stored session whose content differs from the file's is kept and reported as
+    a conflict (exit 1)."""
+    import io
+    import sys
+
     from mockint.core.errors import MockintError, failure
-    from mockint.core.history.io.export import MAX_EXPORT_BYTES, import_json
+    from mockint.core.history.io.export import import_file
 
     try:
-        if file == "-":
-            import sys
-
-            data = sys.stdin.buffer.read(MAX_EXPORT_BYTES + 1)
-        else:
-            with open(file, "rb") as fh:
-                data = fh.read(MAX_EXPORT_BYTES + 1)
+        raw = sys.stdin.buffer if file == "-" else open(file, "rb")  # noqa: SIM115 (closed below)
     except OSError as exc:
         raise failure(f"cannot read: {exc.strerror or exc}", path=file) from None
-    if len(data) > MAX_EXPORT_BYTES:
-        raise MockintError(f"larger than {MAX_EXPORT_BYTES // (1024 * 1024)} MiB; not imported", path=file)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MockintError(f"not UTF-8 text (byte {exc.start}); not imported", path=file) from None
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     store = _open_store(check=True)
     try:
-        report = import_json(text, store, source=file)
+        report = import_file(text, store, source=file)
+    except UnicodeDecodeError as exc:
+        raise MockintError(f"not UTF-8 text ({exc.reason}); not imported", path=file) from None
+    except OSError as exc:
+        raise failure(f"cannot read: {exc.strerror or exc}", path=file) from None
     finally:
         store.close()
+        if file != "-":
+            text.close()
     click.echo(
-        f"Imported {len(report.added)} session(s) with {report.answers_added} answer(s); "
-        f"{len(report.unchanged)} already present, left unchanged."
+        f"Imported {plural(len(report.added), 'session')} with {plural(report.answers_added, 'answer')}; "
+        f"{len(report.unchanged):,} already present, left unchanged."
     )
+    if report.conflicts:
+        from mockint.core.text import escape_for_listing
+
+        for sid in report.conflicts:
+            click.echo(f"{file}: conflict: session {escape_for_listing(sid)} is already stored with "
+                       "different content; kept as it was", err=True)
+        raise failure(f"{plural(len(report.conflicts), 'conflict')}: the stored sessions were kept", path=file)

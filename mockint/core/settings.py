@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from mockint.core.errors import Diagnostic, MockintError
 from mockint.core.paths import Paths, get_paths
@@ -23,6 +23,9 @@ ANSWER_RANGE = (10, 3600)
 PREP_RANGE = (0, 600)
 NAME_MAX = 40
 
+#: The theme of a first start: one of the shipped themes (themes/calm-dark.toml).
+DEFAULT_THEME: Final = "calm-dark"
+
 #: One line per setting, for a settings screen and for docs.
 SETTINGS_HELP: dict[str, str] = {
     "answer_seconds": "Default answer target in seconds (10..3600) when a question sets none.",
@@ -32,7 +35,7 @@ SETTINGS_HELP: dict[str, str] = {
     "persona_style": "How the interviewer talks: warm, direct or formal.",
     "auto_probe": "Ask a probing follow-up when an answer stops well short of its target.",
     "reduced_motion": "Calm the screen: no animations or flashing.",
-    "theme": "The colour theme, remembered from the last one chosen.",
+    "theme": "The colour theme, remembered from the last one chosen (calm-dark at first).",
 }
 
 
@@ -47,7 +50,7 @@ class Settings:
     persona_style: str = "warm"  # one of PERSONA_STYLES
     auto_probe: bool = False
     reduced_motion: bool = False
-    theme: str | None = None
+    theme: str | None = DEFAULT_THEME
 
     def to_dict(self) -> dict[str, Any]:
         """The TOML content: every key, except theme when it is None (TOML has no null)."""
@@ -163,13 +166,22 @@ def load_settings_with_warnings(
 
     try:
         data = tomli.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomli.TOMLDecodeError) as exc:
-        reason = str(exc) if isinstance(exc, tomli.TOMLDecodeError) else "not valid UTF-8"
+    except (UnicodeDecodeError, tomli.TOMLDecodeError, RecursionError, ValueError) as exc:
+        reason = _parse_failure(exc)
         moved = _move_aside(file, paths.broken_dir, (now or _utcnow)())
         where = f"moved to {moved}" if moved else "could not be moved aside"
         msg = f"settings file does not parse ({reason}); {where}; using defaults"
         return Settings(), [Diagnostic(msg, path=str(file), severity="warning")]
     return settings_from_dict(data, path=str(file))
+
+
+def _parse_failure(exc: Exception) -> str:
+    """Why the settings file does not parse, in a few words."""
+    if isinstance(exc, UnicodeDecodeError):
+        return "not valid UTF-8"
+    if isinstance(exc, RecursionError):
+        return "arrays or tables nested too deeply"
+    return str(exc)  # TOMLDecodeError, or ValueError such as an integer too long to convert
 
 
 def load_settings(paths: Paths | None = None) -> Settings:

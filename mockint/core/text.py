@@ -24,6 +24,12 @@ def find_control(text: str) -> int | None:
 _ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
+def find_any_control(text: str) -> int | None:
+    """Index of the first control character, tab and newline included, or None."""
+    m = _ANY_CONTROL.search(text)
+    return m.start() if m else None
+
+
 def one_line(text: str, replacement: str = "?") -> str:
     """`text` safe to draw as one terminal line: every control character (tab and newline
     too) replaced, so nothing from a file can move the cursor or change the terminal."""
@@ -37,6 +43,38 @@ def escape_controls(text: str, *, keep_lines: bool = False) -> str:
     """
     pattern = _CONTROL if keep_lines else _ANY_CONTROL
     return pattern.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# Everything that is not printable ASCII is looked at one character at a time.
+_NOT_PLAIN = re.compile("[^\x20-\x7e]")
+# Controls, format characters (bidirectional overrides, zero-width characters, ...), line and
+# paragraph separators, lone surrogates.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def _listing_escape(match: re.Match[str]) -> str:
+    import unicodedata
+
+    ch = match.group(0)
+    short = _SHORT_ESCAPES.get(ch)
+    if short is not None:
+        return short
+    if unicodedata.category(ch) in _HIDDEN_CATEGORIES:
+        return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
+    return ch
+
+
+def escape_for_listing(text: str) -> str:
+    """`text` as one line of a table or listing that text from others cannot forge.
+
+    Line breaks and tabs read `\\n`, `\\r`, `\\t`; other control characters and the invisible
+    format characters (bidirectional overrides such as U+202E, zero-width characters, line and
+    paragraph separators) read `\\uXXXX`. Visible characters, accents and emoji stay as they are.
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    return _NOT_PLAIN.sub(_listing_escape, text)
 
 
 def describe_char(ch: str) -> str:

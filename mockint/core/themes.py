@@ -106,6 +106,10 @@ def parse_theme_bytes(
         reason = getattr(exc, "msg", None) or str(exc)
         line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
         return None, [_warn(path, f"not valid TOML ({reason}); theme skipped", line=line, col=col)]
+    except RecursionError:
+        return None, [_warn(path, "not valid TOML (arrays or tables nested too deeply); theme skipped")]
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        return None, [_warn(path, f"not valid TOML ({exc}); theme skipped")]
     return check_theme_table(raw, path=path, source=source, colour_check=colour_check)
 
 

@@ -344,6 +344,12 @@ class MockintApp(App[None]):
             self.notify(f"Could not remember the theme: {exc}", severity="warning", markup=False)
 
     # -- global actions ---------------------------------------------------------
+    async def action_quit(self) -> None:
+        """Quit (ctrl+q, q on home, the palette); unsaved edits are never dropped silently."""
+        from mockint.tui.unsaved import quit_when_saved
+
+        quit_when_saved(self)
+
     def action_help(self) -> None:
         """Show every key of the current screen, under what the screen is for."""
         screen = self.screen

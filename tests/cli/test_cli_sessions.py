@@ -125,7 +125,7 @@ def test_export_needs_ids_or_all(capsys: pytest.CaptureFixture[str], ids: list[s
 def test_export_formats_and_atomic_file(capsys: pytest.CaptureFixture[str], ids: list[str], tmp_path: Path) -> None:
     target = tmp_path / "out" / "backup.json"
     code, out, err = run(capsys, "export", "--all", "-o", str(target))
-    assert code == 0 and out == "" and "Exported 3 session(s)" in err
+    assert code == 0 and out == "" and "Exported 3 sessions" in err
     doc = json.loads(target.read_text())
     assert doc["format"] == 1 and _is_iso_with_offset(doc["exported_at"])
     _, shown, _ = run(capsys, "show", ids[1], "--json")
@@ -144,11 +144,30 @@ def test_import_sessions_round_trip_and_idempotent(capsys: pytest.CaptureFixture
     _, before, _ = run(capsys, "history", "--json")
     monkeypatch.setenv("MOCKINT_HOME", str(tmp_path / "restored"))
     code, out, _ = run(capsys, "import-sessions", str(backup))
-    assert code == 0 and out.startswith("Imported 3 session(s) with 5 answer(s); 0 already present")
+    assert code == 0 and out.startswith("Imported 3 sessions with 5 answers; 0 already present")
     _, after, _ = run(capsys, "history", "--json")
     assert json.loads(after) == json.loads(before)
     code, out, _ = run(capsys, "import-sessions", str(backup))
-    assert code == 0 and out.startswith("Imported 0 session(s) with 0 answer(s); 3 already present")
+    assert code == 0 and out.startswith("Imported 0 sessions with 0 answers; 3 already present")
+
+
+def test_reimporting_changed_content_is_a_conflict_naming_the_id(
+        capsys: pytest.CaptureFixture[str], ids: list[str], tmp_path: Path) -> None:
+    backup = tmp_path / "backup.json"
+    run(capsys, "export", "--all", "-o", str(backup))
+    doc = json.loads(backup.read_text())
+    doc["sessions"][0]["answers"][0]["notes"] = "changed since the backup"
+    doc["sessions"].append({**doc["sessions"][2], "id": "brand-new"})
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(doc))
+    code, out, err = run(capsys, "import-sessions", str(changed))
+    sid = doc["sessions"][0]["id"]
+    assert code == 1
+    assert out.startswith("Imported 1 session with 1 answer; 2 already present, left unchanged.")
+    assert f"conflict: session {sid} is already stored with different content" in err
+    assert "left unchanged" not in err
+    _, shown, _ = run(capsys, "show", sid, "--json")
+    assert json.loads(shown)["answers"][0]["notes"] == "Keep it short"  # the stored one is kept
 
 
 def test_import_sessions_refusals(capsys: pytest.CaptureFixture[str], ids: list[str], tmp_path: Path) -> None:
@@ -196,3 +215,72 @@ def test_review_opens_the_tui_on_the_review_screen(capsys: pytest.CaptureFixture
     assert run(capsys, "review", "--theme", "nord")[0] == 0
     assert run(capsys, "--theme", "gruvbox", "review")[0] == 0
     assert calls == [{"theme": "nord", "screen": "review"}, {"theme": "gruvbox", "screen": "review"}]
+
+
+def test_text_from_others_cannot_forge_history_or_show_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    clock = Clock()
+    store = Store.open(now=clock)
+    forged = "Fine\n00000000  2026-01-01 00:00  complete    9/9       5.00  fake"
+    iv = interview("a")
+    iv = type(iv)(title=forged + "\u202egnp.exe", pack_id=iv.pack_id, plan_id=iv.plan_id, seed=iv.seed,
+                  questions=iv.questions, skipped=iv.skipped)
+    sid = store.create_session(iv, tag="Acme\u200b")
+    store.save_answer(sid, answer(0, "a", clock.advance(minutes=1), notes="ok\n2. Forged question\u2028x"))
+    store.close()
+    code, out, _ = run(capsys, "history")
+    assert code == 0 and len(out.splitlines()) == 2  # the header and one row
+    assert "Fine\\n00000000" in out and "\\u202e" in out and "\u202e" not in out and "\\u200b" in out
+    code, out, _ = run(capsys, "show", sid)
+    assert code == 0 and "\u202e" not in out and "\u2028" not in out
+    assert not any(line.startswith("2. Forged") for line in out.splitlines())
+    assert "     2. Forged question\\u2028x" in out
+
+
+ODD_TIMES = [
+    ("9999-12-31T23:59:59+00:00", 253402300799.0),
+    ("0001-01-01T00:00:00+00:00", -62135596800.0),
+    ("not a time", "not a number"),
+    ("2026-11-16T09:00:00", 1e300),
+]
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT-14", "Etc/GMT+12", "UTC"])
+def test_odd_times_in_the_database_never_crash_the_readers(capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch, zone: str) -> None:
+    import sqlite3
+    import time
+
+    from mockint.core.history import queries
+
+    clock = Clock()
+    store = Store.open(now=clock)
+    ids = []
+    for text, ts in ODD_TIMES:
+        sid = store.create_session(interview("a", "b"))
+        store.save_answer(sid, answer(0, "a", clock.advance(minutes=1)))
+        ids.append(sid)
+        with sqlite3.connect(store.paths.database_file) as conn:
+            conn.execute("UPDATE sessions SET started_at = ?, started_ts = ?, ended_at = ?, ended_ts = ? "
+                         "WHERE id = ?", (text, ts, text, ts, sid))
+            conn.execute("UPDATE answers SET asked_at = ?, asked_ts = ?, answered_at = ?, answered_ts = ? "
+                         "WHERE session_id = ?", (text, ts, text, ts, sid))
+    store.close()
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        for args in (["history"], ["history", "--json"], ["stats"], ["stats", "--json"],
+                     *(["show", sid] for sid in ids), *(["show", sid, "--json"] for sid in ids),
+                     ["export", "--all", "--format", "md"], ["export", "--all", "--format", "csv"]):
+            code, _, err = run(capsys, *args)
+            assert code == 0, (args, err)
+        store = Store.open(now=clock)
+        try:
+            queries.weekly_breakdown(store, since=T0 - timedelta(days=3650), utc_offset_seconds=14 * 3600)
+            queries.weekly_breakdown(store, since=T0 - timedelta(days=3650), utc_offset_seconds=-12 * 3600)
+            assert store.weakest_questions(limit=10)
+            assert len(store.list_sessions(sort="ended_at")) == len(ODD_TIMES)
+        finally:
+            store.close()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -100,3 +100,29 @@ def test_theme_flag_reaches_the_app(monkeypatch: pytest.MonkeyPatch, argv: list[
     assert exit_info.value.code == 0
     assert launched and launched[0]["theme"] == "paper"
     assert launched[0].get("screen", "home") == screen
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--theme", "no-such-theme"], ["backgrounder", "--theme", "no-such-theme"], ["--theme", "no-such-theme", "review"]],
+)
+def test_an_unknown_theme_is_a_usage_error_naming_the_themes(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    launched: list[dict[str, Any]] = []
+    monkeypatch.setattr("mockint.tui.launch.launch", lambda **kwargs: launched.append(kwargs))
+    user_theme("mine.toml", 'name = "mine"\nprimary = "#abcdef"\n')
+    result = CliRunner().invoke(cli, argv)
+    assert result.exit_code == 2 and not launched
+    assert "no-such-theme" in result.output
+    # Every kind of theme is named: Textual's, the shipped ones and the person's own.
+    assert all(name in result.output for name in ("textual-dark", "calm-dark", "paper", "mine"))
+
+
+def test_a_user_theme_is_accepted_by_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    launched: list[dict[str, Any]] = []
+    monkeypatch.setattr("mockint.tui.launch.launch", lambda **kwargs: launched.append(kwargs))
+    user_theme("mine.toml", 'name = "mine"\nprimary = "#abcdef"\n')
+    result = CliRunner().invoke(cli, ["--theme", "mine"])
+    assert result.exit_code == 0, result.output
+    assert launched[0]["theme"] == "mine"

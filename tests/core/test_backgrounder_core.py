@@ -17,7 +17,6 @@ from mockint.core.backgrounder.presskit import escape_markdown, to_markdown
 from mockint.core.backgrounder.storage import (
     MAX_BACKUPS,
     import_backgrounder,
-    last_load_warning,
     list_backups,
     load_backgrounder,
     load_backgrounder_with_warnings,
@@ -184,7 +183,7 @@ def test_save_then_load(mockint_home: Path) -> None:
     assert save_backgrounder(GOOD) is True
     assert get_paths().backgrounder.is_relative_to(mockint_home)
     assert load_backgrounder() == GOOD
-    assert last_load_warning() is None
+    assert load_backgrounder_with_warnings() == (GOOD, [])
 
 
 def test_save_normalises_and_skips_blank_entries() -> None:
@@ -240,10 +239,10 @@ def test_corrupt_file_is_moved_aside_with_a_warning() -> None:
     paths = get_paths()
     paths.backgrounder.parent.mkdir(parents=True, exist_ok=True)
     paths.backgrounder.write_text("format = 1\nabout = [\n", encoding="utf-8")
-    bg = load_backgrounder()
+    bg, warnings = load_backgrounder_with_warnings()
     assert bg == Backgrounder()
-    warning = last_load_warning()
-    assert warning is not None and "moved to" in warning
+    [warning] = [w.format() for w in warnings]
+    assert "moved to" in warning and str(paths.backgrounder) in warning
     assert not paths.backgrounder.exists()
     [moved] = list(paths.broken_dir.iterdir())
     assert moved.read_text(encoding="utf-8") == "format = 1\nabout = [\n"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mockint.core.interview.clock import AnswerClock, InterviewClock, format_mmss, format_overtime, level_for
+from mockint.core.interview.clock import AnswerClock, InterviewClock, level_for
 
 
 class FakeClock:
@@ -20,30 +20,13 @@ class FakeClock:
         self.now += seconds
 
 
-@pytest.mark.parametrize(
-    ("seconds", "text"),
-    [
-        (0, "0:00"),
-        (0.999, "0:00"),
-        (1, "0:01"),
-        (59.999, "0:59"),
-        (60, "1:00"),
-        (125.5, "2:05"),
-        (600, "10:00"),
-        (3599.9, "59:59"),
-        (3600, "60:00"),
-        (-5, "-0:05"),
-        (-0.4, "0:00"),
-        (float("nan"), "0:00"),
-    ],
-)
-def test_format_mmss(seconds: float, text: str) -> None:
-    assert format_mmss(seconds) == text
-
-
-def test_format_overtime() -> None:
-    assert format_overtime(12.7) == "+0:12"
-    assert format_overtime(-3) == "+0:00"
+def test_the_face_spells_durations_as_everywhere_else() -> None:
+    # The face uses core.format's one spelling (tests/core/test_format.py covers its cases).
+    fake = FakeClock()
+    clock = AnswerClock(60, clock=fake)
+    clock.start()
+    fake.advance(72.7)
+    assert clock.reading().text == "1:12 / 1:00 +0:12"
 
 
 def test_ready_clock_does_not_move() -> None:

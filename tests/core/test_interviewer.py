@@ -290,7 +290,7 @@ def test_persona_validates_style_and_comes_from_settings() -> None:
 @pytest.mark.parametrize("style", ["warm", "direct", "formal"])
 def test_greeting_names_persona_and_plan(style: str) -> None:
     iv = build_interview(PACKS, pack_id="alpha", count=4, seed=1)
-    text = Interviewer(Persona("Priya", style), seed=1).greeting(iv)
+    text = Interviewer(Persona("Priya", style), seed=1).greeting(iv.questions)
     assert "Priya" in text
     assert "4 questions" in text
     assert "about 9 minutes" in text  # 4 x (120 + 10) s
@@ -313,9 +313,30 @@ def test_transition_names_a_new_topic() -> None:
     assert "Strategy" in line
 
 
-def test_closing_invites_questions() -> None:
+def test_closing_invites_questions_only_when_the_candidate_can_ask_some() -> None:
     for style in ("warm", "direct", "formal"):
-        assert "?" in Interviewer(Persona("Sam", style), seed=5).closing()
+        voice = Interviewer(Persona("Sam", style), seed=5)
+        assert "?" in voice.closing(answered=3, invite=True)
+        assert "?" not in voice.closing(answered=3)
+        assert "?" not in voice.closing(answered=2, early=True)
+
+
+def test_closing_thanks_only_for_something_answered() -> None:
+    for style in ("warm", "direct", "formal"):
+        for seed in range(6):
+            line = Interviewer(Persona("Sam", style), seed=seed).closing(answered=0).lower()
+            assert "good conversation" not in line and "openness" not in line and "thank" not in line
+
+
+def test_after_a_skip_the_interviewer_does_not_thank_for_the_answer() -> None:
+    for style in ("warm", "direct", "formal"):
+        voice = Interviewer(Persona("Sam", style), seed=4)
+        lines = {voice.transition(i, 12, after_skip=True) for i in range(1, 11)}
+        lines |= {voice.transition(i, 12, topic="Strategy", after_skip=True) for i in range(1, 11)}
+        for line in lines:
+            low = line.lower()
+            assert "appreciate" not in low and "helpful" not in low and "thank" not in low, line
+        assert lines.isdisjoint({voice.transition(i, 12) for i in range(1, 11)})
 
 
 def test_probes_target_gaps_and_do_not_repeat() -> None:
@@ -408,6 +429,32 @@ def test_settings_defaults_apply_only_where_the_pack_sets_no_time() -> None:
 def test_before_question_names_a_category_change() -> None:
     iv = build_interview(PACKS, plan_id="screen", pack_id="alpha", seed=1)
     voice = Interviewer(Persona("Sam", "direct"), seed=1)
-    assert voice.before_question(iv, 0) == voice.transition(0, len(iv.questions))
+    assert voice.before_question(iv.questions, 0) == voice.transition(0, len(iv.questions))
     # Question 1 is the first strategy question after the uncategorised opener.
-    assert "Strategy" in voice.before_question(iv, 1)
+    assert "Strategy" in voice.before_question(iv.questions, 1)
+
+
+@pytest.mark.skipif(not hasattr(Pack, "reverse"), reason="packs with `reverse = true` come with the packs branch")
+def test_reverse_questions_close_an_interview_when_a_reverse_pack_is_installed() -> None:
+    from mockint.core.interview.interviewer import with_reverse_questions
+    from mockint.core.interview.rubric import REVERSE_RUBRIC
+    from mockint.core.packs.loader import load_pack_bytes
+    from tests.support.practice_support import REVERSE_PACK
+
+    reverse = load_pack_bytes(REVERSE_PACK.encode(), source="to-ask.toml").pack
+    assert reverse.reverse
+    iv = build_interview([*PACKS, reverse], pack_id="alpha", count=2, seed=3)
+    assert all(q.pack_id == "alpha" for q in iv.questions)
+    closed = with_reverse_questions(iv, [*PACKS, reverse])
+    extra = closed.questions[len(iv.questions):]
+    assert len(extra) == 2 and all(q.reverse and q.pack_id == "to-ask" for q in extra)
+    assert all(q.rubric == REVERSE_RUBRIC for q in extra)
+    assert closed.questions[: len(iv.questions)] == iv.questions
+    assert with_reverse_questions(iv, [*PACKS, reverse]) == closed  # deterministic for the seed
+    longer = build_interview(PACKS, pack_id="alpha", count=5, seed=3)
+    assert len(with_reverse_questions(longer, [*PACKS, reverse]).questions) == 8
+    assert with_reverse_questions(iv, PACKS) == iv  # no reverse pack: nothing added
+    own = build_interview([reverse], pack_id="to-ask", seed=1)
+    assert with_reverse_questions(own, [reverse]) == own  # practising the reverse pack itself
+    # A PlannedQuestion keeps the mark through the store's JSON.
+    assert PlannedQuestion.from_dict(extra[0].to_dict()).reverse

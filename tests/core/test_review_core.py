@@ -124,8 +124,8 @@ def _weak(**overrides: object) -> WeakQuestion:
 
 
 def test_weak_reason() -> None:
-    assert weak_reason(_weak(), NOW) == "rated 2.0 · ran over time · overdue 4 days · last practised 5 days ago"
-    assert weak_reason(_weak(), NOW, compact=True) == "rated 2.0 · over time · overdue 4 d"
+    assert weak_reason(_weak(), NOW) == "rated 2.0 · ran overtime · overdue 4 days · last practised 5 days ago"
+    assert weak_reason(_weak(), NOW, compact=True) == "rated 2.0 · overtime · overdue 4 d"
     skipped = _weak(last_skipped=True, last_rating=None, last_practised=NOW - timedelta(hours=30),
                     due_at=NOW - timedelta(hours=6))
     assert weak_reason(skipped, NOW) == "skipped last time · due now · last practised yesterday"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mockint.core.interview.rubric import DEFAULT_RUBRIC, anchor_summary, overall_from, rubric_for
+from mockint.core.interview.rubric import DEFAULT_RUBRIC, OVERALL, RatingSheet, rubric_for
 from mockint.core.packs.model import Pack, PackInfo, Question, RubricDimension
 from mockint.core.text import find_control, is_slug
 
@@ -30,41 +30,17 @@ def test_rubric_for_prefers_the_packs_own() -> None:
     assert rubric_for(None) == DEFAULT_RUBRIC
 
 
-def test_anchor_summary_default_fits_a_narrow_screen() -> None:
-    for dim in DEFAULT_RUBRIC:
-        line = anchor_summary(dim)
-        assert line.startswith("1 ") and " · 3 " in line and " · 5 " in line
-        assert len(line) <= 72
-        assert "\n" not in line
-
-
-def test_anchor_summary_of_pack_dimension() -> None:
-    dim = RubricDimension(
-        "clarity",
-        "Clarity",
-        (
-            "Muddled; hard to follow",
-            "b",
-            "Clear enough, some jargon",
-            "d",
-            "Crystal clear to a newcomer. Extra text",
-        ),
-    )
-    assert anchor_summary(dim) == "1 Muddled · 3 Clear enough · 5 Crystal clear to a newcomer"
-    assert anchor_summary(RubricDimension("x", "X")) == "1 weak · 3 solid · 5 outstanding"
-    cut = anchor_summary(dim, width=20)
-    assert len(cut) == 20 and cut.endswith("…")
-
-
-def test_overall_from_rounds_half_up() -> None:
-    assert overall_from({}) is None
-    assert overall_from({"a": 3}) == 3
-    assert overall_from({"a": 3, "b": 4}) == 4  # 3.5 rounds up, not to even
-    assert overall_from({"a": 2, "b": 3}) == 3  # 2.5 rounds up
-    assert overall_from({"a": 1, "b": 1, "c": 2}) == 1  # 1.33
-    assert overall_from({"a": 5, "b": 4, "c": 4}) == 4  # 4.33
-
-
-def test_overall_from_ignores_out_of_range_values() -> None:
-    assert overall_from({"a": 0, "b": 6, "c": 2}) == 2
-    assert overall_from({"a": 0}) is None
+def test_rating_sheet_rates_the_highlighted_row_and_moves_on() -> None:
+    sheet = RatingSheet(DEFAULT_RUBRIC[:2])
+    assert [r.id for r in sheet.rows] == ["structure", "evidence", OVERALL]
+    assert sheet.is_empty and not sheet.complete and sheet.current.dimension == DEFAULT_RUBRIC[0]
+    assert sheet.rate(4) and sheet.highlight == 1
+    assert not sheet.rate(0) and not sheet.rate(6) and not sheet.rate(True)
+    sheet.rate(2)
+    sheet.rate(3)
+    sheet.rate(5)  # stays on the overall row
+    assert sheet.ratings == {"structure": 4, "evidence": 2} and sheet.overall == 5 and sheet.complete
+    sheet.move(-5)
+    assert sheet.highlight == 0
+    sheet.select(99)
+    assert sheet.current.id == OVERALL and sheet.current.dimension is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import io
 import json
 from datetime import timedelta
@@ -126,6 +127,15 @@ def test_refusal_names_session_and_answer_index(source: Store, tmp_path: Path) -
         (("answers", 0, "pack"), "../etc", "expected a slug"),
         (("status",), "done", 'expected "complete" or "incomplete", found "done"'),
         (("started_at",), "yesterday", "expected an ISO 8601 time"),
+        (("started_at",), "9999-12-31T00:00:00+00:00", "expected a time between 1970 and 2200"),
+        (("ended_at",), "0001-01-01T00:00:00+00:00", "expected a time between 1970 and 2200"),
+        (("answers", 0, "asked_at"), "2200-01-01T00:00:00+00:00", "expected a time between 1970 and 2200"),
+        (("answers", 0, "answered_at"), "1969-12-31T23:59:59+00:00", "expected a time between 1970 and 2200"),
+        (("tag",), "x" * 121, "expected 0..120 characters"),
+        (("tag",), "two\nlines", "expected one line"),
+        (("ended_early",), "yes", "expected true or false"),
+        (("answers", 0, "transcript"), 5, "expected a string or null"),
+        (("answers", 0, "notes"), "n" * 200_001, "expected 0..200000 characters"),
         (("id",), "has space", "expected an id of 1..64"),
         (("answers",), {}, "expected a list of answers"),
         (("seed",), 2**70, "expected an integer"),
@@ -165,10 +175,22 @@ def test_document_level_refusals(source: Store, monkeypatch: pytest.MonkeyPatch)
         import_json('{"format": 1, "sessions": [NaN]}', source)
     with pytest.raises(MockintError):
         import_json("[" * 100_000 + "]" * 100_000, source)
-    monkeypatch.setattr(session_validate, "MAX_EXPORT_BYTES", 100)
-    with pytest.raises(MockintError) as big:
-        import_json(json.dumps({"format": 1, "sessions": [], "pad": "x" * 200}), source)
-    assert "larger than" in big.value.message
+    with pytest.raises(MockintError) as extra:
+        import_json('{"format": 1, "sessions": []} []', source)
+    assert "extra data" in extra.value.message
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64])
+def test_reading_in_small_pieces_gives_the_same_sessions(source: Store, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    from mockint.core.history.io import stream
+
+    text = export_json(source.sessions(), now=lambda: T0)
+    monkeypatch.setattr(stream, "CHUNK", chunk)
+    assert session_validate.parse_export(text) == source.sessions()
+    with pytest.raises(MockintError) as bad:
+        import_json('{"format": 1,\n "sessions": [}', source, source="f.json")
+    assert bad.value.format().startswith("f.json:2:15: error: not valid JSON")
 
 
 def test_all_or_nothing_a_bad_third_session_adds_nothing(source: Store, tmp_path: Path) -> None:
@@ -293,3 +315,45 @@ def test_fast_answer_path_is_exactly_as_strict_as_the_checked_one(source: Store,
     fast = session_validate._answer_fast(obj, 3)
     assert (checked is None) == bool(checker.errors)
     assert fast == checked
+
+
+def test_a_note_as_long_as_the_app_allows_exports_and_imports(source: Store, clock: Clock,
+                                                               tmp_path: Path) -> None:
+    from mockint.core.history import limits
+
+    sid = source.create_session(interview("a"))
+    source.save_answer(sid, answer(0, "a", clock.advance(minutes=1), notes="n" * 100_010))
+    longest = source.create_session(interview("a"))
+    source.save_answer(longest, answer(0, "a", clock.advance(minutes=1), notes="n" * limits.MAX_NOTES))
+    with pytest.raises(ValueError, match="notes"):
+        source.save_answer(longest, answer(0, "a", clock.value, notes="n" * (limits.MAX_NOTES + 1)))
+    target = Store.open(_other_home(tmp_path))
+    report = import_json(export_json(source.sessions()), target)
+    assert sid in report.added and longest in report.added
+    assert target.get_session(longest).answers[0].notes == "n" * limits.MAX_NOTES
+    target.close()
+
+
+def test_an_export_over_64_mib_imports_again(source: Store, clock: Clock, tmp_path: Path) -> None:
+    """The old import refused files over 64 MiB, which `export --all` of ~15,000 sessions passes."""
+    from mockint.core.history import limits
+    from mockint.core.history.io.export import import_file, write_json
+
+    note = "x" * limits.MAX_NOTES
+    records = []
+    for i in range(340):
+        record = copy.deepcopy(source.sessions()[0])
+        record.id = f"big-{i:04d}"
+        record.answers = [dataclasses.replace(record.answers[0], notes=note)]
+        records.append(record)
+    source.import_sessions(records)
+    backup = tmp_path / "backup.json"
+    with backup.open("w", encoding="utf-8") as out:
+        write_json(source.iter_sessions(), out)
+    assert backup.stat().st_size > 64 * 1024 * 1024
+    target = Store.open(_other_home(tmp_path))
+    with backup.open(encoding="utf-8") as fh:
+        report = import_file(fh, target)
+    assert len(report.added) == 343 and target.count_sessions() == 343
+    assert target.get_session("big-0339").answers[0].notes == note
+    target.close()

@@ -9,6 +9,7 @@ import pytest
 from mockint.core.errors import MockintError
 from mockint.core.paths import get_paths
 from mockint.core.settings import (
+    DEFAULT_THEME,
     Settings,
     load_settings,
     load_settings_with_warnings,
@@ -38,10 +39,18 @@ def test_round_trip() -> None:
     save_settings(s, paths)
     assert paths.settings.is_file()
     assert load_settings(paths) == s
-    # None theme is omitted from the file and comes back as None.
+    # No theme is omitted from the file and comes back as the default, a shipped theme.
     save_settings(Settings(theme=None), paths)
     assert "theme" not in paths.settings.read_text()
-    assert load_settings(paths).theme is None
+    assert load_settings(paths).theme == DEFAULT_THEME == "calm-dark"
+
+
+def test_the_default_theme_is_a_shipped_one() -> None:
+    from mockint.core.themes import load_theme_specs
+
+    assert Settings().theme == DEFAULT_THEME
+    specs, _warnings = load_theme_specs()
+    assert DEFAULT_THEME in {spec.name for spec in specs if spec.source == "shipped"}
 
 
 def test_bad_values_fall_back_with_warnings() -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from mockint.core.errors import MockintError
 from mockint.core.history.db.store import Store
-from mockint.core.history.stats import interval_days
+from mockint.core.history.repetition import grade
 from mockint.core.paths import get_paths
 from tests.support.store_helpers import T0, Clock, answer, interview, planned
 
@@ -159,14 +159,18 @@ def test_stats_days_follow_the_given_utc_offset(store: Store) -> None:
     assert store.stats(now=T0, utc_offset_seconds=3600).practice_days == ["2026-11-17"]
 
 
-def test_interval_days_grow_with_rating() -> None:
-    assert [interval_days(r, False, False) for r in (1, 2, 3, 4, 5)] == [1, 1, 3, 7, 21]
-    assert interval_days(4.5, False, False) == 21  # rounded half up
-    assert interval_days(5, False, True) == 3  # over time: back within 3 days
-    assert interval_days(None, False, False) == 1 and interval_days(5, True, False) == 1
+def test_self_ratings_map_onto_fsrs_grades() -> None:
+    from fsrs import Rating
+
+    assert [grade(r, False, False) for r in (1, 2, 3, 4, 5)] == [
+        Rating.Again, Rating.Hard, Rating.Good, Rating.Good, Rating.Easy]
+    assert grade(4.5, False, False) == Rating.Easy  # rounded half up
+    assert grade(5, False, True) == Rating.Hard and grade(2, False, True) == Rating.Hard  # overtime
+    assert grade(1, False, True) == Rating.Again
+    assert grade(None, False, False) == Rating.Again and grade(5, True, False) == Rating.Again
 
 
-def test_weakest_questions_spaced_repetition(store: Store) -> None:
+def test_weakest_questions_are_scheduled_by_fsrs(store: Store) -> None:
     sid = store.create_session(interview("weak", "strong", "slow", "skipped", "fine"))
     day = T0
     store.save_answer(sid, answer(0, "weak", day, ratings={"structure": 2}))
@@ -176,21 +180,39 @@ def test_weakest_questions_spaced_repetition(store: Store) -> None:
     store.save_answer(sid, answer(4, "fine", day, ratings={"structure": 3}))
     now = day + timedelta(days=2)
     weak = store.weakest_questions(limit=10, now=now)
-    order = [w.question_id for w in weak]
-    # Due: skipped (no rating) then weak (2); not due: fine (3) and slow (5, but over time: 3-day cap)
-    # fall due the same day, the lower rating first; strong (5) rests 21 days.
-    assert order == ["skipped", "weak", "fine", "slow", "strong"]
+    # Due: skipped (no rating), then weak (2), fine (3), slow (5 but overtime: graded Hard);
+    # strong (5: Easy) rests longest.
+    assert [w.question_id for w in weak] == ["skipped", "weak", "fine", "slow", "strong"]
     by_id = {w.question_id: w for w in weak}
     assert by_id["weak"].due and by_id["weak"].due_at == day + timedelta(days=1)
-    assert not by_id["strong"].due and by_id["strong"].interval_days == 21
-    assert by_id["slow"].interval_days == 3 and by_id["slow"].last_overtime
+    assert by_id["slow"].interval_days == by_id["weak"].interval_days == 1 and by_id["slow"].last_overtime
+    assert by_id["fine"].interval_days == 2
+    assert not by_id["strong"].due and by_id["strong"].interval_days == 8
     assert [w.question_id for w in store.weakest_questions(limit=2, now=now)] == ["skipped", "weak"]
-    # Practising "weak" again with a 4 pushes it back by 7 days.
+    # Practising "weak" again with a 4 pushes it back a week.
     sid2 = store.create_session(interview("weak"))
     store.save_answer(sid2, answer(0, "weak", now, ratings={"structure": 4}))
     again = {w.question_id: w for w in store.weakest_questions(now=now)}["weak"]
     assert again.attempts == 2 and again.average == 3.0 and not again.due
     assert again.due_at == now + timedelta(days=7)
+    # Re-saving an answer replaces its review rather than adding one.
+    store.save_answer(sid2, answer(0, "weak", now, ratings={"structure": 4}))
+    assert {w.question_id: w for w in store.weakest_questions(now=now)}["weak"] == again
+
+
+def test_existing_history_seeds_the_cards_when_the_database_is_upgraded(store: Store, clock: Clock) -> None:
+    sid = store.create_session(interview("a", "b"))
+    store.save_answer(sid, answer(0, "a", T0, ratings={"structure": 2}))
+    store.save_answer(sid, answer(1, "b", T0, ratings={"structure": 5}))
+    before = store.weakest_questions(now=T0)
+    store.close()
+    with sqlite3.connect(get_paths().database_file) as conn:  # as a version-3 database was
+        conn.execute("DROP TABLE cards")
+        conn.execute("PRAGMA user_version = 3")
+    upgraded = Store.open(now=clock)
+    assert upgraded._query("SELECT count(*) FROM cards")[0][0] == 2
+    assert upgraded.weakest_questions(now=T0) == before
+    upgraded.close()
 
 
 def test_last_practised_and_attempts(store: Store) -> None:
@@ -240,6 +262,38 @@ def test_malformed_pages_are_found_by_the_check(clock: Clock) -> None:
     assert fresh.recovery_message is not None
     assert fresh.count_sessions() == 0
     fresh.close()
+
+
+def test_one_damaged_page_loses_that_page_not_the_history(clock: Clock) -> None:
+    store = Store.open(now=clock)
+    for i in range(200):
+        sid = store.create_session(interview("q0", "q1"))
+        store.save_answer(sid, answer(0, "q0", T0 + timedelta(minutes=i), notes=f"note {i} " + "x" * 300))
+    notes_page = store._query("SELECT rootpage FROM sqlite_master WHERE name = 'answers'")[0][0]
+    store.close()  # checkpoints the WAL into the main file
+    db = get_paths().database
+    data = bytearray(db.read_bytes())
+    page = 4096
+    # A leaf of the answers table in the middle of the file (not its root: that would lose all).
+    middle = (len(data) // page) // 2
+    assert middle != notes_page - 1
+    data[middle * page : middle * page + 100] = b"\xff" * 100
+    db.write_bytes(bytes(data))
+    fresh = Store.open(now=clock)
+    assert fresh.recovery_message is not None and "could still be read" in fresh.recovery_message
+    kept = fresh.count_sessions()
+    assert 150 <= kept <= 200
+    assert len(fresh.session_answers(fresh.list_sessions(limit=1)[0].id)) == 1
+    assert [p.name for p in get_paths().broken_dir.iterdir() if p.suffix == ".db"]
+    fresh.close()
+    # The message stays until it is read: it is there on the next start, gone once dismissed.
+    again = Store.open(now=clock)
+    assert again.recovery_message is None
+    [(notice_id, text)] = again.notices()
+    assert "damaged" in text and "moved to" in text
+    again.dismiss_notice(notice_id)
+    assert again.notices() == []
+    again.close()
 
 
 def test_newer_schema_is_refused_not_moved(clock: Clock) -> None:
@@ -390,3 +444,22 @@ def test_verify_finds_damage_that_opening_without_the_scan_misses(tmp_path: Path
         assert checked.recovery_message is not None
         assert checked.verify() is None
     assert any(paths.broken_dir.iterdir())
+
+
+def test_a_write_waiting_on_another_writer_gives_up_with_a_clear_error(clock: Clock) -> None:
+    from mockint.core.history.db.store import StoreBusy
+
+    store = Store.open(now=clock, busy_seconds=0.2)
+    sid = store.create_session(interview("a"))
+    other = sqlite3.connect(store.paths.database_file, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    try:
+        with pytest.raises(StoreBusy) as busy:
+            store.save_answer(sid, answer(0, "a", clock.advance(minutes=1)))
+        assert busy.value.exit_code == 1 and "busy" in busy.value.message
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    store.save_answer(sid, answer(0, "a", clock.value))  # once it is done, the save goes through
+    assert store.answered_indexes(sid) == {0}
+    store.close()

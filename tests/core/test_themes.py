@@ -194,13 +194,13 @@ async def test_clock_colours_have_defaults_under_builtin_themes(tmp_path: Path) 
 
 
 async def test_theme_flag_applies_a_shipped_theme_and_is_not_remembered(tmp_path: Path) -> None:
-    from mockint.core.settings import load_settings
+    from mockint.core.settings import DEFAULT_THEME, load_settings
 
     app = app_for(tmp_path, theme_name="paper")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.theme == "paper" and not app.current_theme.dark
-    assert load_settings().theme is None
+    assert load_settings().theme == DEFAULT_THEME
 
 
 async def test_unknown_theme_flag_warns_and_keeps_the_default(tmp_path: Path) -> None:

@@ -131,3 +131,69 @@ def test_two_writers_and_a_reader_at_once(tmp_path: Path, mockint_home: Path) ->
                 for a in s.answers:
                     assert a.question_id == f"{writer_name}-s{number}-q{a.index}"
                     assert a.ratings == ratings_for(writer_name, number, a.index)
+
+
+def test_opening_waits_while_another_process_sets_up_a_new_database() -> None:
+    """First-time setup (the switch to WAL) meets another process's lock on a brand-new file.
+
+    SQLite's busy timeout does not cover changing the journal mode: before the retry, one of
+    several processes started at once on a new data folder failed with "database is locked".
+    """
+    import threading
+
+    from mockint.core.history.db.store import Store
+    from mockint.core.paths import get_paths
+    from tests.support.store_helpers import interview
+
+    paths = get_paths().ensure()
+    holder = sqlite3.connect(paths.database_file, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")  # the write lock another process holds while it sets up
+    opened = threading.Event()
+
+    def release() -> None:
+        # Let go once the other side is waiting (or after a while if it does not wait at all).
+        opened.wait(0.3)
+        holder.execute("COMMIT")
+
+    thread = threading.Thread(target=release)
+    thread.start()
+    try:
+        with Store.open() as store:
+            opened.set()
+            store.create_session(interview("a"))
+            assert store.count_sessions() == 1
+    finally:
+        opened.set()
+        thread.join()
+        holder.close()
+
+
+def _starter(home: str, go_file: str) -> None:
+    """Subprocess body: open the store on a new data folder and save a session."""
+    from mockint.core.history.db.store import Store
+    from tests.support.store_helpers import interview
+
+    wait_for_go(Path(go_file))
+    with Store.open() as store:
+        store.create_session(interview("a"))
+    print("OK", flush=True)
+
+
+def test_several_processes_starting_at_once_on_a_new_folder_all_succeed(tmp_path: Path) -> None:
+    go = tmp_path / "go"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from tests.robust.test_robust_concurrency import _starter; "
+            "_starter(sys.argv[2], sys.argv[3])")
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(REPO), env["MOCKINT_HOME"], str(go)], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(6)
+    ]
+    deadline = time.monotonic() + 120
+    while len(list(tmp_path.glob("ready-*"))) < len(procs) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    go.touch()
+    results = [p.communicate(timeout=120) for p in procs]
+    assert all(out.strip() == "OK" for out, _ in results), [err[-500:] for _, err in results]
+    with sqlite3.connect(Path(env["MOCKINT_HOME"]) / "data" / "mockint.db") as conn:
+        assert conn.execute("SELECT count(*) FROM sessions").fetchone()[0] == len(procs)

@@ -220,12 +220,12 @@ async def test_disk_full_during_practice_keeps_the_question_and_says_so(tmp_path
         await pilot.press("enter")
         await pilot.pause()
         assert "Not saved" in notices(app) and "full" in notices(app)
-        assert app.screen is screen and screen.index == 0
-        assert app.store.session_answers(screen.session_id) == []
+        assert app.screen is screen and screen.session.index == 0
+        assert app.store.session_answers(screen.session.session_id) == []
         conn.execute("PRAGMA max_page_count = 1073741823")  # space again: the same answer saves
         await pilot.press("enter")
         await pilot.pause()
-        saved = app.store.session_answers(screen.session_id)
+        saved = app.store.session_answers(screen.session.session_id)
         assert [a.index for a in saved] == [0] and saved[0].overall == 4
         assert saved[0].notes.startswith("big notes big notes")
 
@@ -235,8 +235,8 @@ async def test_disk_full_during_practice_keeps_the_question_and_says_so(tmp_path
 GARBAGE = bytes(range(256)) * 8 + b"\x00\xff[[[ = \n"
 
 
-def plant(kind: str) -> Path:
-    """Write a corrupt file of `kind` where the app will read it; returns its path."""
+def plant(kind: str, content: bytes | None = None) -> Path:
+    """Write a corrupt file of `kind` (GARBAGE unless `content`) where the app will read it; returns its path."""
     paths = get_paths()
     target = {
         "database": paths.database,
@@ -247,8 +247,42 @@ def plant(kind: str) -> Path:
         "user-pack": paths.packs_dir / "broken-pack.toml",
     }[kind]
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(GARBAGE)
+    target.write_bytes(GARBAGE if content is None else content)
     return target
+
+
+#: Valid-looking TOML nested far deeper than the parser's recursion allows.
+DEEP_ARRAYS = b"format = 1\nname = " + b"[" * 3000 + b"]" * 3000 + b"\n"
+DEEP_TABLES = b"format = 1\nname = " + b"{ a = " * 2000 + b"1" + b" }" * 2000 + b"\n"
+
+
+@pytest.mark.parametrize("content", [DEEP_ARRAYS, DEEP_TABLES], ids=["arrays", "tables"])
+@pytest.mark.parametrize("kind", ["backgrounder", "settings", "theme"])
+async def test_a_file_nested_too_deep_is_a_clear_error_and_the_app_starts(
+    tmp_path: Path, kind: str, content: bytes
+) -> None:
+    target = plant(kind, content)
+    app = make_app(tmp_path, ManualClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.ensure_file_themes()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        text = notices(app)
+        assert str(target) in text and "nested too deeply" in text, text
+    broken = get_paths().broken_dir
+    if kind == "theme":  # skipped with a warning, left where the person put it
+        assert target.read_bytes() == content
+    else:  # moved aside, never deleted
+        assert [p.read_bytes() for p in broken.iterdir()] == [content]
+        assert not target.exists()
+
+
+def test_a_backgrounder_nested_too_deep_on_the_command_line(mockint_home: Path) -> None:
+    target = plant("backgrounder", DEEP_ARRAYS)
+    done = cli("backgrounder", "check", home=mockint_home)
+    assert "Traceback" not in done.stderr
+    assert str(target) in done.stderr and "nested too deeply" in done.stderr
 
 
 @pytest.mark.parametrize("kind", ["database", "backgrounder", "settings", "pack-index", "theme", "user-pack"])

@@ -78,16 +78,18 @@ async def drive(builtin: Path, count: int, seed: int) -> None:
             # Resuming a session whose every answer was saved just shows its summary.
             emit(f"DONE {type(screen).__name__}")
             return
-        emit(f"SESSION {screen.session_id}")
-        emit(f"AT {screen.index}")
+        session = screen.session
+        assert session is not None
+        emit(f"SESSION {session.session_id}")
+        emit(f"AT {session.index}")
         while app.screen is screen:
-            index = screen.index
+            index = session.index
             await pilot.press("space", "space", *(str(r) for r in expected_ratings(index)))
             await pilot.press("n", *expected_notes(index), "escape")
             await pilot.press("enter")
             await pilot.pause()
             # `answered` gains the index only after Store.save_answer committed.
-            if index not in screen.answered:
+            if index not in session.answered:
                 emit(f"ERROR not saved {index}")
                 return
             emit(f"SAVED {index}")
@@ -131,6 +133,7 @@ def preload() -> None:
     import mockint.core.interview.feedback
     import mockint.core.interview.interviewer
     import mockint.core.interview.persona
+    import mockint.core.interview.session
     import mockint.core.packs.library
     import mockint.core.packs.loader
     import mockint.tui.app

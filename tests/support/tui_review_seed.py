@@ -58,12 +58,12 @@ def small_history(store: Store) -> list[str]:
     """Six sessions over five weeks with known packs, categories, ratings and statuses.
 
     Returns the ids newest first. The newest session (s6) is incomplete; s1 and s4 answer
-    the same question ("behavioral-star"/"conflict") so attempts can be compared.
+    the same question (behavioral-star/conflict-with-engineer, from the built-in pack) to compare.
     """
     specs = [
         # id, days ago, pack, status, [(qid, text, category, elapsed, rating, skipped)]
         ("s1", 34, "behavioral-star", "complete", [
-            ("conflict", "Tell me about a conflict with an engineer.", "conflict", 150.0, 2, False),
+            ("conflict-with-engineer", "Tell me about a conflict with an engineer.", "conflict", 150.0, 2, False),
             ("failure", "Describe a launch that failed.", "failure", 100.0, 3, False),
         ]),
         ("s2", 20, "product-sense", "complete", [
@@ -75,31 +75,38 @@ def small_history(store: Store) -> list[str]:
             ("influence", "Influence without authority?", "conflict", 0.0, None, True),
         ]),
         ("s4", 5, "behavioral-star", "complete", [
-            ("conflict", "Tell me about a conflict with an engineer.", "conflict", 118.0, 4, False),
+            ("conflict-with-engineer", "Tell me about a conflict with an engineer.", "conflict", 118.0, 4, False),
             ("proud", "What are you proudest of?", "motivation", 95.0, 5, False),
         ]),
         ("s5", 2, "product-sense", "complete", [
             ("design-alarm", "Design an alarm clock for the deaf.", "design", 130.0, 2, False),
         ]),
         ("s6", 0, "behavioral-star", "incomplete", [
-            ("conflict", "Tell me about a conflict with an engineer.", "conflict", 125.0, 3, False),
+            ("conflict-with-engineer", "Tell me about a conflict with an engineer.", "conflict", 125.0, 3, False),
         ]),
     ]
+    notes = {
+        ("s4", 0): "Lead with the outcome; [bold]not markup[/bold]",
+        ("s3", 1): "Skipped: no story ready yet, find one about the data team",
+    }
     records = []
     for sid, days_ago, pack, status, answers in specs:
         start = NOW - timedelta(days=days_ago, hours=2)
         rows = [
             answer(i, pack=pack, qid=qid, text=text, category=cat, asked_at=start + timedelta(minutes=4 * i),
-                   elapsed=elapsed, rating=rating, skipped=skipped,
-                   notes="Lead with the outcome; [bold]not markup[/bold]" if sid == "s4" and i == 0 else "",
+                   elapsed=elapsed, rating=rating, skipped=skipped, notes=notes.get((sid, i), ""),
                    typed="Met weekly; agreed a shared metric" if sid == "s4" and i == 0 else "")
             for i, (qid, text, cat, elapsed, rating, skipped) in enumerate(answers)
         ]
+        # s2 ran a plan (its title names the plan and the pack's id, as the interviewer writes it);
+        # s3 was ended early; s4 was practice for a target company.
+        plan = "product-sense-round" if sid == "s2" else None
         records.append(
             SessionRecord(
-                id=sid, title=f"{pack} practice", started_at=start,
+                id=sid, title=f"Product sense round ({pack})" if plan else f"{pack} practice", started_at=start,
                 ended_at=None if status == "incomplete" else start + timedelta(minutes=15),
-                status=status, pack=pack, plan=None, seed=1, question_count=len(answers), answers=rows,
+                status=status, pack=pack, plan=plan, seed=1, question_count=len(answers) + (sid == "s3"),
+                answers=rows, tag="Acme, Head of Product" if sid == "s4" else None, ended_early=sid == "s3",
             )
         )
     store.import_sessions(records)

@@ -38,7 +38,7 @@ async def test_bar_follows_the_screen_and_its_focus(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
         line = bar_text(app)
-        assert "s Sort" in line and "Open" in line  # "Open" is the focused list's enter key
+        assert "o Sort" in line and "Open" in line  # "Open" is the focused list's enter key
         app.set_focus(None)
         await pilot.pause()
         assert "Open" not in bar_text(app)

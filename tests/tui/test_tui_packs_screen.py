@@ -174,7 +174,7 @@ async def test_practise_the_pack_a_category_or_a_plan(tmp_path: Path) -> None:
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert {q.pack_id for q in app.screen.questions} == {"demo"}
+        assert {q.pack_id for q in app.screen.session.questions} == {"demo"}
         app.pop_screen()
         await pilot.pause()
 
@@ -187,7 +187,7 @@ async def test_practise_the_pack_a_category_or_a_plan(tmp_path: Path) -> None:
         picker.dismiss("cases")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert {q.category for q in app.screen.questions} == {"cases"}
+        assert {q.category for q in app.screen.session.questions} == {"cases"}
         app.pop_screen()
         await pilot.pause()
 
@@ -196,7 +196,7 @@ async def test_practise_the_pack_a_category_or_a_plan(tmp_path: Path) -> None:
         app.screen.dismiss("demo-plan")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
-        assert [q.question_id for q in app.screen.questions] == ["shipped-hard", "conflict"]
+        assert [q.question_id for q in app.screen.session.questions] == ["shipped-hard", "conflict"]
         app.pop_screen()
         await pilot.pause()
         assert app.screen is packs

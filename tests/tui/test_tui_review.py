@@ -2,62 +2,33 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from textual import events
 from textual.widgets import DataTable
 
-import mockint.tui.app as app_module
 from mockint.core.history.db.store import Store
 from mockint.core.paths import get_paths
-from mockint.tui.app import MockintApp
 from mockint.tui.screens.attempts import AttemptsScreen
 from mockint.tui.screens.drill import DrillScreen
 from mockint.tui.screens.picker import PickerScreen
 from mockint.tui.screens.review import ReviewScreen
-from mockint.tui.screens.session_detail import AnswerCard, SessionDetailScreen
+from mockint.tui.screens.session_detail import SessionDetailScreen
 from mockint.tui.screens.trends import TrendsScreen
+from mockint.tui.widgets.answer_card import AnswerCard
 from mockint.tui.widgets.calendar import PracticeCalendar
 from mockint.tui.widgets.filter_bar import FilterBar
 from mockint.tui.widgets.plot import TrendPlot
 from mockint.tui.widgets.session_list import SessionList
+from tests.support.review_app import ReviewApp, ids, line_text
 from tests.support.tui_review_seed import NOW, bulk_history, fixed_now, small_history
-
-APP_DIR = Path(app_module.__file__).parent
-
-
-class ReviewApp(MockintApp):
-    """The real app on a fixed clock, recording what it is asked to open in practice."""
-
-    # CSS paths resolve against the defining module: point at the app's own files.
-    CSS_PATH = [str(APP_DIR / path) for path in MockintApp.CSS_PATH]  # type: ignore[union-attr]
-
-    def __init__(self, start: str = "review", **kwargs: Any) -> None:
-        super().__init__(start_screen=start, screen_kwargs=kwargs, now=fixed_now, remember_theme=False)
-        self.practice_calls: list[dict[str, Any]] = []
-
-    def open_screen(self, name: str, **kwargs: Any) -> None:
-        if name == "practice":  # the practice screen is another area's; record the hand-over
-            self.practice_calls.append(kwargs)
-            return
-        super().open_screen(name, **kwargs)
 
 
 @pytest.fixture
 def seeded() -> list[str]:
     with Store.open(get_paths(), now=fixed_now) as store:
         return small_history(store)
-
-
-def ids(session_list: SessionList) -> list[str]:
-    rows = [session_list.row(i) for i in range(session_list.row_count)]
-    return [r.summary.id for r in rows if r is not None]
-
-
-def line_text(widget: Any, y: int) -> str:
-    return "".join(segment.text for segment in widget.render_line(y))
 
 
 async def test_list_shows_newest_first(seeded: list[str]) -> None:
@@ -77,10 +48,13 @@ async def test_list_shows_newest_first(seeded: list[str]) -> None:
 @pytest.mark.parametrize(
     ("keys", "expected"),
     [
-        (["p", "down", "down", "enter"], ["s5", "s2"]),  # pack picker: all, behavioral-star, product-sense
-        (["c", "down", "down", "enter"], ["s5", "s2"]),  # category picker: all, conflict, design, …
-        (["a", "a"], ["s6"]),  # status: any -> complete -> incomplete
-        (["a"], ["s5", "s4", "s3", "s2", "s1"]),
+        # pack picker, by name: all, Behavioural classics (STAR), Product sense and execution
+        (["k", "down", "down", "enter"], ["s5", "s2"]),
+        # category picker, by name: all, Conflict and disagreement, Failure and learning, …
+        (["c", "down", "down", "enter"], ["s3", "s1"]),
+        (["u"], ["s5", "s4", "s2", "s1"]),  # status: any -> complete (not ended early)
+        (["u", "u"], ["s3"]),  # -> ended early
+        (["u", "u", "u"], ["s6"]),  # -> incomplete
         (["d"], ["s6", "s5", "s4"]),  # period: last 7 days
         (["d", "d"], ["s6", "s5", "s4", "s3", "s2"]),  # last 30 days
     ],
@@ -111,7 +85,7 @@ async def test_filter_chips_respond_to_clicks(seeded: list[str]) -> None:
         x = next(x for x in range(bar.size.width) if (c := bar.chip_at(x)) and c.name == "status")
         await pilot.click(FilterBar, offset=(x + 1, 0))
         await pilot.pause()
-        assert ids(app.screen.query_one(SessionList)) == ["s5", "s4", "s3", "s2", "s1"]
+        assert ids(app.screen.query_one(SessionList)) == ["s5", "s4", "s2", "s1"]
         assert "Status: complete" in bar.render_line(0).text
         x = next(x for x in range(bar.size.width) if (c := bar.chip_at(x)) and c.name == "pack")
         await pilot.click(FilterBar, offset=(x + 1, 0))
@@ -120,7 +94,7 @@ async def test_filter_chips_respond_to_clicks(seeded: list[str]) -> None:
         await pilot.press("escape")  # cancelling the picker changes nothing
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen)
-        assert len(ids(app.screen.query_one(SessionList))) == 5
+        assert len(ids(app.screen.query_one(SessionList))) == 4
 
 
 async def test_sort_by_key_and_header_click(seeded: list[str]) -> None:
@@ -128,14 +102,14 @@ async def test_sort_by_key_and_header_click(seeded: list[str]) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         session_list = app.screen.query_one(SessionList)
-        await pilot.press("r")  # flip: oldest first
+        await pilot.press("O")  # reverse: oldest first
         assert ids(session_list) == list(reversed(seeded))
-        await pilot.press("s")  # next sortable column: pack, descending
-        assert session_list.sort == "pack"
-        assert [session_list.row(0).summary.pack, session_list.row(5).summary.pack] == [  # type: ignore[union-attr]
-            "product-sense",
-            "behavioral-star",
-        ]
+        await pilot.press("o")  # next sortable column: the practice's name, descending, ignoring case
+        assert session_list.sort == "title"
+        # "product-sense practice" > "Product sense round (…)" > "behavioral-star practice" (ignoring case;
+        # by code points the capital P would sort "Product sense round" last).
+        assert ids(session_list)[:2] == ["s5", "s2"]
+        assert "Practice▼" in line_text(session_list, 0)
         # Click the "Avg" header: highest average first, then again for lowest first.
         x = next(x for x in range(session_list.size.width) if (c := session_list.column_at(x)) and c.key == "rating")
         await pilot.click(SessionList, offset=(x + 1, 0))
@@ -190,22 +164,48 @@ async def test_detail_shows_everything_as_plain_text(seeded: list[str]) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SessionDetailScreen)
         cards = list(app.screen.query(AnswerCard).results(AnswerCard))
-        assert [c.answer.question_id for c in cards] == ["conflict", "proud"]
-        first = str(cards[0].render())
+        assert [c.answer.question_id for c in cards] == ["conflict-with-engineer", "proud"]
+        first = cards[0].text
         assert "Tell me about a conflict with an engineer." in first
+        # Names, not ids: the pack's and the category's, from the installed pack.
+        assert "[Conflict and disagreement]" in first and "Behavioural classics (STAR)" in first
+        assert "behavioral-star" not in first
         assert "1:58 of 2:00" in first and "over)" not in first
         assert "Structure 4 · Evidence 5" in first and "Overall 4" in first
         assert "[bold]not markup[/bold]" in first  # notes are shown literally
         assert "Met weekly; agreed a shared metric" in first and "STAR" in first
+        # The question's guidance, in full, from the pack.
+        assert "What a strong answer covers: Show that you understood the engineer's concern" in first
+        assert first.rstrip().endswith("Credit the other person where they were right.")
+        assert "What a strong answer covers" not in cards[1].text  # not in the pack: none
         summary = str(app.screen.query_one("#detail-summary").render())
-        assert "2 answered, 0 skipped of 2" in summary and "average 4.7" in summary
+        assert "2 answered, 0 skipped of 2 questions" in summary and "average 4.7" in summary
+        assert "Target: Acme, Head of Product" in summary
+
+
+async def test_detail_shows_notes_on_a_skipped_question_and_ended_early(seeded: list[str]) -> None:
+    app = ReviewApp(session_id="s3")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        cards = list(app.screen.query(AnswerCard).results(AnswerCard))
+        skipped = cards[1].text
+        assert "Skipped" in skipped and "Notes: Skipped: no story ready yet" in skipped
+        summary = str(app.screen.query_one("#detail-summary").render())
+        assert "ended early" in summary and "1 answered, 1 skipped of 3 questions" in summary
+        await pilot.press("down", "a")  # the skipped question's attempts show its notes too
+        await pilot.pause()
+        assert isinstance(app.screen, AttemptsScreen)
+        row = [str(cell) for cell in app.screen.query_one(DataTable).get_row_at(0)]
+        assert row[1] == "skipped" and row[-1].startswith("Skipped: no story ready yet")
+        notes = str(app.screen.query_one("#attempt-notes").render())
+        assert notes == "Skipped. Notes: Skipped: no story ready yet, find one about the data team"
 
 
 async def test_compare_attempts(seeded: list[str]) -> None:
     app = ReviewApp(session_id="s4")
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
-        await pilot.press("c")
+        await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, AttemptsScreen)
         assert [a.session_id for a in app.screen.attempts] == ["s6", "s4", "s1"]
@@ -214,9 +214,10 @@ async def test_compare_attempts(seeded: list[str]) -> None:
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(3)]
         assert rows[1][0].endswith("◀")  # the session the comparison came from
         assert rows[2][1] == "2:30 / 2:00"  # s1 ran over
-        assert rows[1][-1] == "4" and rows[2][-1] == "2"
+        assert rows[1][-2] == "4" and rows[2][-2] == "2"  # overall, then the notes
+        assert rows[1][-1].startswith("Lead with the outcome")
         await pilot.press("escape")
-        await pilot.press("down", "c")  # the second answer has a single attempt
+        await pilot.press("down", "a")  # the second answer has a single attempt
         await pilot.pause()
         assert isinstance(app.screen, AttemptsScreen) and len(app.screen.attempts) == 1
 
@@ -228,16 +229,20 @@ async def test_trends_render(seeded: list[str]) -> None:
         screen = app.screen
         assert isinstance(screen, TrendsScreen) and screen.data is not None
         plots = {p.title: p for p in screen.query(TrendPlot).results(TrendPlot)}
-        assert {"Average rating", "Overtime rate (%)", "Structure", "Delivery", "conflict", "design"} <= set(plots)
+        names = {"Average rating", "Overtime rate (%)", "Structure", "Delivery", "Conflict and disagreement"}
+        assert names | {"Product design"} <= set(plots)
         assert len(screen.data.weeks) == 12 and screen.data.weeks[-1] == "2026-W47"
         # Week 47 holds s4 (4.4, 5.0), s5 (2.4) and s6 (3.4): mean 3.8.
         assert plots["Average rating"].latest() == pytest.approx(3.8)
         assert "⠀" in str(plots["Average rating"].render())  # drawn in braille
         calendar = screen.query_one(PracticeCalendar)
         assert calendar.streak == 1 and sum(calendar.counts.values()) == 6
-        await pilot.press("w")
+        await pilot.press("d")  # the period, as d is on the review screen
         await pilot.pause()
         assert app.screen.weeks == 26 and len(app.screen.data.weeks) == 26  # type: ignore[attr-defined]
+        await pilot.press("w")  # the weakest questions, as w is on the review screen
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
 
 
 async def test_drill_starts_practice_on_the_weakest(seeded: list[str]) -> None:
@@ -308,37 +313,37 @@ def test_snapshot_detail(snap_compare: Any, seeded: list[str], size: tuple[int, 
     assert snap_compare(ReviewApp(session_id="s4"), terminal_size=size)
 
 
-async def test_drawn_scrollbar_follows_and_drives_the_list() -> None:
+async def test_textual_scrollbar_follows_and_drives_the_list() -> None:
+    from textual.scrollbar import ScrollBar
+
     with Store.open(get_paths(), now=fixed_now) as store:
         bulk_history(store, 2_000)
     app = ReviewApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         session_list = app.screen.query_one(SessionList)
-        assert not list(session_list.query("ScrollBar"))  # drawn in the rows, no widget
-        width, height = session_list.size
-        bar = session_list._bar_width
-        assert bar == 2
-
-        def bar_cells() -> list[Any]:
-            return [list(session_list.render_line(y))[-1] for y in range(height)]
-
-        track = bar_cells()[-1].style  # at the top, the bottom of the bar is track
-
-        def thumb_rows() -> list[int]:
-            return [y for y, seg in enumerate(bar_cells()) if seg.style != track]
-
-        assert thumb_rows() == [0]  # 2,000 rows in 23: a one-line thumb, at the top
-        # Pressing near the bottom of the bar scrolls near the end; the thumb follows.
-        await pilot.click(SessionList, offset=(width - 1, height - 1))
+        # Textual's own scrollbar, sized by the virtual height (rows plus the header line).
+        assert session_list.show_vertical_scrollbar and not session_list.show_horizontal_scrollbar
+        bar = session_list.vertical_scrollbar
+        assert isinstance(bar, ScrollBar) and bar.window_virtual_size == 2_001
+        assert session_list.scrollable_size.width == session_list.outer_size.width - session_list.scrollbar_size_vertical
+        assert len(line_text(session_list, 1)) == session_list.scrollable_size.width  # rows stop beside the bar
+        # A click on the track below the thumb scrolls down; the thumb follows the list.
+        await pilot.click(SessionList, offset=(session_list.outer_size.width - 1, session_list.size.height - 1))
+        await pilot.wait_for_scheduled_animations()  # the page scroll may be animated
         await pilot.pause()
-        assert session_list.scroll_offset.y >= session_list.max_scroll_y - 1
-        assert thumb_rows() and min(thumb_rows()) >= height - 2
+        assert session_list.scroll_offset.y > 0 and bar.position == session_list.scroll_offset.y
         # A click in the rows still moves the cursor, not the scroll position.
         top = session_list.scroll_offset.y
         await pilot.click(SessionList, offset=(5, 3))
         await pilot.pause()
-        assert session_list.cursor == top + 2
+        assert session_list.cursor == top + 2 and session_list.scroll_offset.y == top
+        await pilot.press("end")
+        await pilot.pause()
+        assert session_list.scroll_offset.y == session_list.max_scroll_y == 2_001 - session_list.size.height
+        assert line_text(session_list, session_list.size.height - 1).strip().startswith(
+            session_list.row(1_999).summary.started_at.strftime("%Y-%m-%d %H:%M")  # type: ignore[union-attr]
+        )
 
 
 async def test_custom_date_range_both_ends_included(seeded: list[str]) -> None:

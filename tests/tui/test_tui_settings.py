@@ -139,6 +139,26 @@ async def test_escape_with_unsaved_changes_asks_first(tmp_path: Path) -> None:
     assert not get_paths().settings.exists()
 
 
+async def test_ctrl_q_with_unsaved_changes_asks_first(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="settings")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#set-persona_name", Input).value = "Kim"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and app.is_running
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert not app.is_running
+    assert not get_paths().settings.exists()
+
+
 async def test_a_settings_file_that_cannot_be_written_is_an_inline_message(tmp_path: Path) -> None:
     target = get_paths().settings
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
-"""Pictures of the main screens at 80x24 and 120x36 (fixed clock, date, seed and data).
+"""Pictures of the main screens at 80x24 and 160x45 (fixed clock, date, seed and data).
 
-Update after an intended change: `pytest tests/test_tui_snapshots.py --snapshot-update`,
-then look at the SVGs in tests/__snapshots__/ before committing them.
+Update after an intended change: `pytest tests/tui/test_tui_snapshots.py --snapshot-update`,
+then look at the SVGs in tests/tui/__snapshots__/ before committing them.
 """
 
 from __future__ import annotations
@@ -15,12 +15,36 @@ from textual.pilot import Pilot
 
 from tests.support.tui_support import ManualClock, make_app
 
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((160, 45), id="160x45")]
 PRACTICE = {"pack_id": "demo", "seed": 7, "count": 3}
 
 
-def practice_app(tmp_path: Path, clock: ManualClock) -> Any:
-    return make_app(tmp_path, clock, start_screen="practice", screen_kwargs=dict(PRACTICE))
+def practice_app(tmp_path: Path, clock: ManualClock, **kwargs: Any) -> Any:
+    return make_app(tmp_path, clock, start_screen="practice", screen_kwargs=PRACTICE | kwargs)
+
+
+async def clock_shown(pilot: Pilot[Any]) -> None:
+    """Wait until the clock face shows the manual clock's time (redrawn on the screen's 4 Hz tick)."""
+    from mockint.core.interview.clock import format_mmss
+    from mockint.tui.widgets.clock import ClockWidget
+
+    await pilot.pause()
+    screen = pilot.app.screen
+    widgets = screen.query(ClockWidget)
+    answer = getattr(screen, "answer_clock", None)
+    if not widgets or answer is None or not answer.is_moving():
+        return  # nothing ticks: the face was drawn when the clock last changed
+    want = [answer.reading().text]
+    interview = getattr(screen, "interview_clock", None)
+    if interview is not None:
+        want.append(f"Interview {format_mmss(interview.elapsed())}")
+    face = ""
+    for _ in range(1000):  # a guard against a hang, not a speed limit
+        face = str(widgets.first().render())
+        if all(part in face for part in want):
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"the clock never showed {want}: {face!r}")
 
 
 def keys_then_time(clock: ManualClock, *steps: str | float) -> Callable[[Pilot[Any]], Awaitable[None]]:
@@ -36,10 +60,10 @@ def keys_then_time(clock: ManualClock, *steps: str | float) -> Callable[[Pilot[A
             if isinstance(step, str):
                 await pilot.press(step)
             elif step < 0:
-                clock.advance(-step * pilot.app.screen.question.target_seconds)
+                clock.advance(-step * pilot.app.screen.session.question.target_seconds)
             else:
                 clock.advance(step)
-        await pilot.pause(0.3)  # one clock tick redraws the face
+        await clock_shown(pilot)
 
     return run
 
@@ -82,3 +106,59 @@ def test_summary(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> No
     answer = ("space", 70.0, "space", "3", "4", "2", "4", "3", "3", "enter")
     run = keys_then_time(clock, *answer, "s", *answer)
     assert snap_compare(practice_app(tmp_path, clock), terminal_size=size, run_before=run)
+
+
+PLAN = {"plan_id": "demo-plan", "pack_id": None, "count": None}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_anchors_while_rating(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = ManualClock()
+    run = keys_then_time(clock, "space", 40.0, "space", "4")  # Evidence is being rated
+    assert snap_compare(practice_app(tmp_path, clock), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_guidance_once_rated(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = ManualClock()
+    run = keys_then_time(clock, "space", 40.0, "space", "4", "3", "4", "2", "4", "4", 12.0)
+    assert snap_compare(practice_app(tmp_path, clock, **PLAN), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_teleprompter(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    from mockint.core.backgrounder.model import Backgrounder
+    from mockint.core.backgrounder.storage import save_backgrounder
+
+    save_backgrounder(Backgrounder(
+        about=["Product lead for payments, ten years in fintech.", "Built two teams from scratch."],
+        quantitative=["Grew checkout conversion 18% in two quarters", "Cut fraud losses by a third"],
+        qualitative=["Known for calm, written decision records"],
+    ))
+    clock = ManualClock()
+    run = keys_then_time(clock, "f", "f", "t")
+    assert snap_compare(practice_app(tmp_path, clock, **PLAN), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_save_unrated_asks(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = ManualClock()
+    run = keys_then_time(clock, "space", 30.0, "space", "enter")
+    assert snap_compare(practice_app(tmp_path, clock), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_ended_early_with_nothing_answered(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    clock = ManualClock()
+    run = keys_then_time(clock, "s", 5.0, "escape", "y")
+    assert snap_compare(practice_app(tmp_path, clock), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_how_long(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    from tests.support.practice_support import big_pack
+
+    big_pack()
+    clock = ManualClock()
+    app = make_app(tmp_path, clock, start_screen="practice", screen_kwargs={"pack_id": "big", "ask_length": True})
+    assert snap_compare(app, terminal_size=size, run_before=keys_then_time(clock))

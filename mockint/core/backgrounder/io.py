@@ -59,6 +59,10 @@ def parse_backgrounder(data: bytes, *, source: str) -> tuple[Backgrounder, list[
         raise MockintError(
             f"TOML syntax error: {exc.msg}", path=source, line=exc.lineno, col=exc.colno
         ) from None
+    except RecursionError:
+        raise MockintError("TOML syntax error: arrays or tables nested too deeply", path=source) from None
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        raise MockintError(f"TOML syntax error: {exc}", path=source) from None
     return from_dict(raw, source=source, locator=TomlLocator(text))
 
 

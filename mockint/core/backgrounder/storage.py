@@ -20,9 +20,6 @@ _BACKUP_PREFIX: Final = "backgrounder-"
 
 Now = Callable[[], datetime]
 
-_last_warning: str | None = None
-
-
 def backups_dir(paths: Paths | None = None) -> Path:
     """Where the replaced versions of the backgrounder are kept."""
     return (paths or get_paths()).backups_dir / "backgrounder"
@@ -64,16 +61,8 @@ def load_backgrounder_with_warnings(
 
 
 def load_backgrounder(paths: Paths | None = None) -> Backgrounder:
-    """The stored backgrounder (see load_backgrounder_with_warnings); warnings via last_load_warning()."""
-    global _last_warning
-    bg, warnings = load_backgrounder_with_warnings(paths)
-    _last_warning = "\n".join(w.format() for w in warnings) or None
-    return bg
-
-
-def last_load_warning() -> str | None:
-    """What the last load_backgrounder() had to say (a corrupt file moved aside), or None."""
-    return _last_warning
+    """The stored backgrounder; a corrupt file is moved aside silently (see load_backgrounder_with_warnings)."""
+    return load_backgrounder_with_warnings(paths)[0]
 
 
 def save_backgrounder(
@@ -106,6 +95,23 @@ def save_backgrounder(
     except OSError as exc:
         raise failure(f"cannot save the backgrounder: {exc.strerror or exc}", path=str(target)) from None
     return True
+
+
+def save_backgrounder_copy(bg: Backgrounder, target: Path) -> Path:
+    """Write the backgrounder to another file (when the usual one cannot be saved); never overwrites.
+
+    The copy is an ordinary backgrounder file: `mockint backgrounder import` brings it back.
+    Raises MockintError when the backgrounder breaks the file rules, the file exists, or writing fails.
+    """
+    clean = bg.normalised()
+    validate(clean)
+    if target.exists():
+        raise failure("that file already exists; choose another name", path=str(target))
+    try:
+        atomic_write_text(target, to_toml(clean))
+    except OSError as exc:
+        raise failure(f"cannot save a copy of the backgrounder: {exc.strerror or exc}", path=str(target)) from None
+    return target
 
 
 def import_backgrounder(data: bytes, *, source: str, paths: Paths | None = None) -> list[Diagnostic]:

@@ -14,10 +14,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from mockint.core.history import limits
 from mockint.core.history.records import SessionSummary
 
 if TYPE_CHECKING:
     from mockint.core.history.db.store import Store
+
+_ASKED = limits.sql_time("asked_ts")
+_STARTED = limits.sql_time("started_ts")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,12 @@ def distinct_categories(store: Store) -> list[str]:
         "SELECT DISTINCT category FROM planned WHERE category IS NOT NULL "
         "UNION SELECT DISTINCT category FROM answers WHERE category IS NOT NULL ORDER BY 1",
     )
+    return [str(r[0]) for r in rows]
+
+
+def distinct_tags(store: Store) -> list[str]:
+    """Every target (session tag) in the history, sorted ignoring case."""
+    rows = _rows(store, "SELECT DISTINCT tag FROM sessions WHERE tag IS NOT NULL ORDER BY tag COLLATE NOCASE")
     return [str(r[0]) for r in rows]
 
 
@@ -139,7 +149,7 @@ def weekly_breakdown(store: Store, *, since: datetime, utc_offset_seconds: int =
     over: dict[str, list[int]] = {}
     for day, category, rating_sum, rated, answered, overtime in _rows(
         store,
-        "SELECT date(asked_ts + ?, 'unixepoch') AS d, coalesce(category, ''), sum(avg_rating), "
+        f"SELECT date({_ASKED} + ?, 'unixepoch') AS d, coalesce(category, ''), sum(avg_rating), "
         "count(avg_rating), count(*), sum(overtime_seconds > 0) FROM answers "
         "WHERE skipped = 0 AND asked_ts >= ? GROUP BY d, category",
         (off, ts),
@@ -160,7 +170,7 @@ def weekly_breakdown(store: Store, *, since: datetime, utc_offset_seconds: int =
         date.fromisoformat(day): int(n)
         for day, n in _rows(
             store,
-            "SELECT date(started_ts + ?, 'unixepoch') AS d, count(*) FROM sessions WHERE started_ts >= ? GROUP BY d",
+            f"SELECT date({_STARTED} + ?, 'unixepoch') AS d, count(*) FROM sessions WHERE started_ts >= ? GROUP BY d",
             (off, ts),
         )
     }

@@ -54,14 +54,17 @@ class AnswerRecord:
     asked_at: datetime
     #: When the answer was saved; the store fills it in when left out.
     answered_at: datetime | None = None
+    #: A spoken answer's transcript, and its speaking metrics (`transcribe --json` without `text`).
+    transcript: str | None = None
+    speech: dict[str, Any] | None = None
 
     @property
     def avg_rating(self) -> float | None:
         return None if self.skipped else mean_rating(self.ratings, self.overall)
 
     def to_json(self) -> dict[str, Any]:
-        """The answer object of `mockint show --json` (cli.md keys first, then ours)."""
-        return {
+        """The answer object of `mockint show --json` (docs/cli.md keys first, then ours)."""
+        out: dict[str, Any] = {
             "index": self.index,
             "pack": self.pack_id,
             "pack_version": self.pack_version,
@@ -82,6 +85,11 @@ class AnswerRecord:
             "asked_at": iso(self.asked_at),
             "answered_at": iso(self.answered_at),
         }
+        if self.transcript is not None:
+            out["transcript"] = self.transcript
+        if self.speech is not None:
+            out["speech"] = self.speech
+        return out
 
 
 def _session_avg(answers: list[AnswerRecord]) -> float | None:
@@ -103,6 +111,10 @@ class SessionRecord:
     seed: int | None
     question_count: int
     answers: list[AnswerRecord] = field(default_factory=list)
+    #: Target company or role, free text (limits.MAX_TAG characters at most).
+    tag: str | None = None
+    #: The interview was ended before its last question.
+    ended_early: bool = False
 
     @property
     def avg_rating(self) -> float | None:
@@ -123,6 +135,8 @@ class SessionRecord:
             answered=len(self.answers) - skipped,
             skipped=skipped,
             avg_rating=self.avg_rating,
+            tag=self.tag,
+            ended_early=self.ended_early,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -138,6 +152,8 @@ class SessionRecord:
             "seed": self.seed,
             "questions": self.question_count,
             "avg_rating": self.avg_rating,
+            "tag": self.tag,
+            "ended_early": self.ended_early,
             "answers": [a.to_json() for a in self.answers],
         }
 

@@ -9,7 +9,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from mockint.core.history import limits
+from mockint.core.history.calendar import current_streak, longest_streak
 from mockint.core.history.records import iso
+
+_ASKED = limits.sql_time("asked_ts")
 
 
 @dataclass(frozen=True)
@@ -119,20 +123,9 @@ def _fold_weeks(days: list[tuple[str, int, float, int]]) -> list[WeekPoint]:
 
 
 def _streaks(days: list[str], today: date) -> tuple[int, int]:
-    """(current, longest) runs of consecutive practice days; the current run may end yesterday."""
-    have = {date.fromisoformat(d) for d in days}
-    longest = run = 0
-    previous: date | None = None
-    for d in sorted(have):
-        run = run + 1 if previous is not None and d - previous == timedelta(days=1) else 1
-        longest = max(longest, run)
-        previous = d
-    start = today if today in have else today - timedelta(days=1)
-    current = 0
-    while start in have:
-        current += 1
-        start -= timedelta(days=1)
-    return current, longest
+    """(current, longest) runs of consecutive practice days (mockint.core.history.calendar)."""
+    have = {date.fromisoformat(d) for d in days if d}
+    return current_streak(have, today), longest_streak(have)
 
 
 def compute_stats(
@@ -163,7 +156,7 @@ def compute_stats(
     # Ratings are a small JSON object per answer; summed here per (dimension, day).
     per_dim: dict[str, dict[str, list[float]]] = defaultdict(dict)
     for day, ratings in conn.execute(
-        "SELECT date(asked_ts + ?, 'unixepoch'), ratings FROM answers "
+        f"SELECT date({_ASKED} + ?, 'unixepoch'), ratings FROM answers "
         "WHERE skipped = 0 AND asked_ts >= ? AND ratings != '{}'",
         (off, ts),
     ):
@@ -183,7 +176,7 @@ def compute_stats(
     day_rows = [
         (d, n, float(s or 0.0), nr)
         for d, n, s, nr in conn.execute(
-            "SELECT date(asked_ts + ?, 'unixepoch') AS d, count(*), sum(avg_rating), count(avg_rating) "
+            f"SELECT date({_ASKED} + ?, 'unixepoch') AS d, count(*), sum(avg_rating), count(avg_rating) "
             "FROM answers WHERE skipped = 0 AND asked_ts >= ? GROUP BY d ORDER BY d",
             (off, ts),
         )
@@ -191,7 +184,7 @@ def compute_stats(
     all_days = [
         r[0]
         for r in conn.execute(
-            "SELECT DISTINCT date(asked_ts + ?, 'unixepoch') AS d FROM answers WHERE skipped = 0 ORDER BY d",
+            f"SELECT DISTINCT date({_ASKED} + ?, 'unixepoch') AS d FROM answers WHERE skipped = 0 ORDER BY d",
             (off,),
         )
     ]
@@ -213,20 +206,7 @@ def compute_stats(
     )
 
 
-# -- spaced repetition ---------------------------------------------------------------------
-
-#: Days until a question is due again, by its last rating (rounded half up).
-INTERVAL_DAYS = {1: 1, 2: 1, 3: 3, 4: 7, 5: 21}
-#: An answer that ran over its time is due again within this many days, whatever its rating.
-OVERTIME_CAP_DAYS = 3
-
-
-def interval_days(last_rating: float | None, skipped: bool, overtime: bool) -> int:
-    """The spaced-repetition interval after the latest attempt (see `weakest`)."""
-    if skipped or last_rating is None:
-        return 1
-    days = INTERVAL_DAYS[min(5, max(1, int(last_rating + 0.5)))]
-    return min(days, OVERTIME_CAP_DAYS) if overtime else days
+# -- spaced repetition (mockint.core.history.repetition) --------------------------------------
 
 
 @dataclass(frozen=True)
@@ -264,25 +244,25 @@ class WeakQuestion:
 
 
 def weakest(conn: sqlite3.Connection, *, limit: int, now: datetime) -> list[WeakQuestion]:
-    """Questions to practise next, by a simple spaced repetition over their latest attempt.
+    """Questions to practise next, scheduled by FSRS (mockint.core.history.repetition).
 
-    After an attempt a question rests for an interval that grows with its rating: 1 day for a
-    rating of 2 or less (or a skip, or no rating), 3 days for 3, 7 for 4, 21 for 5 (ratings are
-    the answer's mean rubric rating, rounded half up); an attempt that ran over time rests at most
-    3 days. `due_at` = last attempt + interval. Due questions come first - lowest last rating, then
+    Each question's card says when it is due again: after its latest answer, a question rests
+    for an interval that FSRS draws from all its answers so far (a low rating, a skip or an
+    overtime answer brings it back sooner). Due questions come first - lowest last rating, then
     overtime, then longest overdue - and then the rest by how soon they fall due (ties: lowest rating).
     """
     # SQLite takes the bare columns from the row holding max(asked_ts): the latest attempt.
     rows = conn.execute(
-        "SELECT pack_id, question_id, max(asked_ts), question_text, category, avg_rating, skipped, "
-        "overtime_seconds, count(*), avg(CASE WHEN skipped = 0 THEN avg_rating END) "
-        "FROM answers GROUP BY pack_id, question_id"
+        f"SELECT a.pack_id, a.question_id, max({_ASKED}), a.question_text, a.category, a.avg_rating, a.skipped, "
+        "a.overtime_seconds, count(*), avg(CASE WHEN a.skipped = 0 THEN a.avg_rating END), c.due_ts "
+        "FROM answers a LEFT JOIN cards c ON c.pack_id = a.pack_id AND c.question_id = a.question_id "
+        "GROUP BY a.pack_id, a.question_id"
     ).fetchall()
     items: list[WeakQuestion] = []
-    for pack_id, qid, last_ts, text, cat, rating, skipped, over, attempts, avg in rows:
+    for pack_id, qid, last_ts, text, cat, rating, skipped, over, attempts, avg, due_ts in rows:
         last = datetime.fromtimestamp(last_ts, UTC)
-        days = interval_days(rating, bool(skipped), over > 0)
-        due_at = last + timedelta(days=days)
+        due_at = last if due_ts is None else datetime.fromtimestamp(min(max(due_ts, last_ts), limits.LATEST_TS), UTC)
+        days = max(0, round((due_at - last).total_seconds() / 86400))
         items.append(
             WeakQuestion(pack_id, qid, text, cat, attempts, last, None if skipped else _r(rating), _r(avg),
                          over > 0, bool(skipped), days, due_at, due_at <= now)

@@ -1,12 +1,8 @@
-"""The light half of the session records: time helpers and the history row.
-
-`SessionSummary` is a plain class rather than a dataclass because `mockint history --json`
-imports it at start-up and must stay about as quick as `mockint --version`; building a
-dataclass costs about a millisecond each.
-"""
+"""The light half of the session records: time helpers and the history row."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -36,56 +32,26 @@ def mean_rating(ratings: dict[str, int], overall: int | None) -> float | None:
     return float(overall) if overall is not None else None
 
 
-_SUMMARY_FIELDS = ("id", "title", "started_at", "ended_at", "status", "pack", "plan", "seed",
-                   "question_count", "answered", "skipped", "avg_rating")
-
-
+@dataclass(slots=True)
 class SessionSummary:
     """One row of the history: a session without its answers (`answered` excludes skipped)."""
 
-    __slots__ = _SUMMARY_FIELDS
-
-    def __init__(
-        self,
-        id: str,
-        title: str,
-        started_at: datetime,
-        ended_at: datetime | None,
-        status: SessionStatus,
-        pack: str | None,
-        plan: str | None,
-        seed: int | None,
-        question_count: int,
-        answered: int,
-        skipped: int,
-        avg_rating: float | None,
-    ) -> None:
-        self.id = id
-        self.title = title
-        self.started_at = started_at
-        self.ended_at = ended_at
-        self.status: SessionStatus = status
-        self.pack = pack
-        self.plan = plan
-        self.seed = seed
-        self.question_count = question_count
-        self.answered = answered
-        self.skipped = skipped
-        self.avg_rating = avg_rating
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in _SUMMARY_FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SessionSummary):
-            return NotImplemented
-        return self._values() == other._values()
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a dataclass with eq
-
-    def __repr__(self) -> str:
-        inner = ", ".join(f"{n}={v!r}" for n, v in zip(_SUMMARY_FIELDS, self._values(), strict=True))
-        return f"SessionSummary({inner})"
+    id: str
+    title: str
+    started_at: datetime
+    ended_at: datetime | None
+    status: SessionStatus
+    pack: str | None
+    plan: str | None
+    seed: int | None
+    question_count: int
+    answered: int
+    skipped: int
+    avg_rating: float | None
+    #: Target company or role, free text (limits.MAX_TAG characters at most).
+    tag: str | None = None
+    #: The interview was ended before its last question.
+    ended_early: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """The object of `mockint history --json`; `answers` counts answered (not skipped) questions."""
@@ -102,4 +68,6 @@ class SessionSummary:
             "answers": self.answered,
             "skipped": self.skipped,
             "avg_rating": self.avg_rating,
+            "tag": self.tag,
+            "ended_early": self.ended_early,
         }

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from mockint.core.format import mmss, overtime
+
 Phase = Literal["ready", "prep", "answering", "paused", "stopped"]
 Level = Literal["ok", "warn", "over"]
 Clock = Callable[[], float]
@@ -23,23 +25,9 @@ Clock = Callable[[], float]
 WARN_FRACTION = 0.75
 
 
-def format_mmss(seconds: float) -> str:
-    """`m:ss` with whole seconds truncated (59.999 -> "0:59"); minutes are unbounded.
-
-    Negative values get a leading "-"; overtime is shown by callers as "+m:ss"
-    (see `format_overtime`). Non-finite values read as "0:00".
-    """
-    if not math.isfinite(seconds):
-        return "0:00"
-    sign = "-" if seconds < 0 and int(abs(seconds)) > 0 else ""
-    whole = int(abs(seconds))  # truncation, like a stopwatch: a second shows once it is complete
-    minutes, secs = divmod(whole, 60)
-    return f"{sign}{minutes}:{secs:02d}"
-
-
-def format_overtime(seconds: float) -> str:
-    """ "+m:ss" for time past the target."""
-    return "+" + format_mmss(max(0.0, seconds))
+# One spelling of durations everywhere (core.format); the old names stay for callers that use them.
+format_mmss = mmss
+format_overtime = overtime
 
 
 def level_for(elapsed: float, target: float) -> Level:
@@ -71,12 +59,10 @@ class ClockReading:
     def text(self) -> str:
         """The clock face: prep countdown, or elapsed / target, or overtime."""
         if self.phase == "prep" or self.paused_from == "prep":
-            return f"prep {format_mmss(math.ceil(self.prep_remaining))}"
+            return f"prep {mmss(math.ceil(self.prep_remaining))}"
         if self.overtime > 0:
-            return (
-                f"{format_mmss(self.elapsed)} / {format_mmss(self.target)} {format_overtime(self.overtime)}"
-            )
-        return f"{format_mmss(self.elapsed)} / {format_mmss(self.target)}"
+            return f"{mmss(self.elapsed)} / {mmss(self.target)} {overtime(self.overtime)}"
+        return f"{mmss(self.elapsed)} / {mmss(self.target)}"
 
 
 class AnswerClock:

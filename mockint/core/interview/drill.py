@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 from mockint.core.errors import EXIT_FAILED, Diagnostic, MockintError
+from mockint.core.format import plural
 from mockint.core.history.stats import WeakQuestion
 from mockint.core.interview.interviewer import Interview, SkippedQuestion, _Planner
 from mockint.core.packs.model import Pack
@@ -55,7 +56,7 @@ def build_drill_interview(
     pack_ids = {q.pack_id for q in planner.planned}
     count = len(planner.planned)
     return Interview(
-        title=f"{DRILL_TITLE} ({count} question{'s' if count != 1 else ''})",
+        title=f"{DRILL_TITLE} ({plural(count, 'question')})",
         pack_id=next(iter(pack_ids)) if len(pack_ids) == 1 else None,
         plan_id=None,
         seed=seed,
@@ -69,13 +70,13 @@ def ago(delta: timedelta) -> str:
     days = int(delta.total_seconds() // 86_400)
     if days <= 0:
         return "today"
-    return "yesterday" if days == 1 else f"{days} days ago"
+    return "yesterday" if days == 1 else f"{plural(days, 'day')} ago"
 
 
 def weak_reason(question: WeakQuestion, now: datetime, *, compact: bool = False) -> str:
-    """Why a question is in the drill list: "rated 2.0 · ran over time · due now · last practised …".
+    """Why a question is in the drill list: "rated 2.0 · ran overtime · due now · last practised …".
 
-    `compact` gives the short form for a narrow table column ("rated 2.0 · over time · due now").
+    `compact` gives the short form for a narrow table column ("rated 2.0 · overtime · due now").
     """
     parts: list[str] = []
     if question.last_skipped:
@@ -85,14 +86,14 @@ def weak_reason(question: WeakQuestion, now: datetime, *, compact: bool = False)
     elif question.last_rating < 3:
         parts.append(f"rated {question.last_rating:.1f}")
     if question.last_overtime and not question.last_skipped:
-        parts.append("over time" if compact else "ran over time")
-    unit = " d" if compact else " days"
+        parts.append("overtime" if compact else "ran overtime")
     if question.due:
         overdue = int((now - question.due_at).total_seconds() // 86_400)
-        parts.append(f"overdue {overdue}{unit}" if overdue >= 2 else "due now")
+        parts.append("due now" if overdue < 2 else f"overdue {overdue} d" if compact
+                      else f"overdue {plural(overdue, 'day')}")
     else:
         remaining = max(1, math.ceil((question.due_at - now).total_seconds() / 86_400))
-        parts.append(f"due in {remaining}{unit if compact or remaining != 1 else ' day'}")
+        parts.append(f"due in {remaining} d" if compact else f"due in {plural(remaining, 'day')}")
     if not compact:
         parts.append(f"last practised {ago(now - question.last_practised)}")
     return " · ".join(parts)

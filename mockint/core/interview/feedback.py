@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from mockint.core.interview.clock import format_mmss
+from mockint.core.format import mmss, plural
 
 WORDS_PER_MINUTE = 150
 
@@ -222,16 +222,12 @@ class Feedback:
             number_examples=tuple(str(x) for x in d.get("number_examples", ())),
         )
 
-    @property
-    def filler_total(self) -> int:
-        return sum(self.fillers.values())
-
     def summary_lines(self) -> list[str]:
         """Short lines for people: length vs target, numbers, STAR, fillers."""
         if self.words == 0:
             return ["nothing typed yet — jot your key points to get feedback"]
-        spoken = format_mmss(round(self.speaking_seconds))
-        length = f"{self.words} word{'s' if self.words != 1 else ''} ≈ {spoken} spoken, target {format_mmss(self.target_seconds)}"
+        spoken = mmss(round(self.speaking_seconds))
+        length = f"{plural(self.words, 'word')} ≈ {spoken} spoken, target {mmss(self.target_seconds)}"
         if self.speaking_seconds > self.target_seconds * 1.1:
             length += " — trim it"
         elif self.speaking_seconds < self.target_seconds * 0.4:

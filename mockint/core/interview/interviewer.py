@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import replace
 
 from mockint.core.errors import EXIT_FAILED, Diagnostic, MockintError
-from mockint.core.interview.persona import Interviewer, Persona
-from mockint.core.interview.rubric import rubric_for
-from mockint.core.packs.model import Pack, PlanStep, Question, RubricDimension
+from mockint.core.interview.plan import Interview, PlannedQuestion, SkippedQuestion
+from mockint.core.interview.rubric import REVERSE_RUBRIC, rubric_for
+from mockint.core.packs.model import Pack, PlanStep, Question
 from mockint.core.packs.placeholders import fill, placeholders_in
 
-# The persona lives in persona.py; re-exported because the team contract names this module.
-__all__ = ["Interview", "Interviewer", "Persona", "PlannedQuestion", "SkippedQuestion", "build_interview"]
+# The plan's records live in plan.py (the persona reads them too); the store imports them from here.
+__all__ = ["Interview", "PlannedQuestion", "SkippedQuestion", "build_interview", "with_reverse_questions"]
 
 #: Questions in a quick mixed interview when nothing else is asked for.
 QUICK_COUNT = 5
@@ -32,89 +31,6 @@ _NEEDS = {
     "quantitative": "needs a quantitative highlight in your backgrounder",
     "qualitative": "needs a qualitative highlight in your backgrounder",
 }
-
-
-@dataclass(frozen=True)
-class PlannedQuestion:
-    """One question as it will be asked: text filled in, effective timings, its rubric."""
-
-    pack_id: str
-    pack_version: str
-    question_id: str
-    text: str
-    category: str | None
-    target_seconds: int
-    prep_seconds: int
-    follow_ups: tuple[str, ...]
-    guidance: str | None
-    tags: tuple[str, ...]
-    rubric: tuple[RubricDimension, ...]
-    #: The category's display name when the pack names it.
-    category_name: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict (the store keeps planned questions in this shape)."""
-        return {
-            "pack_id": self.pack_id,
-            "pack_version": self.pack_version,
-            "question_id": self.question_id,
-            "text": self.text,
-            "category": self.category,
-            "category_name": self.category_name,
-            "target_seconds": self.target_seconds,
-            "prep_seconds": self.prep_seconds,
-            "follow_ups": list(self.follow_ups),
-            "guidance": self.guidance,
-            "tags": list(self.tags),
-            "rubric": [{"id": d.id, "name": d.name, "anchors": list(d.anchors)} for d in self.rubric],
-        }
-
-    @staticmethod
-    def from_dict(d: Mapping[str, Any]) -> PlannedQuestion:
-        """Inverse of to_dict."""
-        return PlannedQuestion(
-            pack_id=str(d["pack_id"]),
-            pack_version=str(d["pack_version"]),
-            question_id=str(d["question_id"]),
-            text=str(d["text"]),
-            category=None if d.get("category") is None else str(d["category"]),
-            target_seconds=int(d["target_seconds"]),
-            prep_seconds=int(d.get("prep_seconds", 0)),
-            follow_ups=tuple(str(x) for x in d.get("follow_ups", ())),
-            guidance=None if d.get("guidance") is None else str(d["guidance"]),
-            tags=tuple(str(x) for x in d.get("tags", ())),
-            rubric=tuple(
-                RubricDimension(str(r["id"]), str(r["name"]), tuple(str(a) for a in r.get("anchors", ())))
-                for r in d.get("rubric", ())
-            ),
-            category_name=None if d.get("category_name") is None else str(d["category_name"]),
-        )
-
-
-@dataclass(frozen=True)
-class SkippedQuestion:
-    """A question the interviewer could not ask, and why (shown to the person)."""
-
-    pack_id: str
-    question_id: str
-    text: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class Interview:
-    title: str
-    pack_id: str | None
-    plan_id: str | None
-    seed: int
-    questions: tuple[PlannedQuestion, ...]
-    skipped: tuple[SkippedQuestion, ...]
-    category: str | None = None
-
-    @property
-    def estimated_seconds(self) -> int:
-        """Answer targets plus prep, a lower bound for how long the interview takes."""
-        return sum(q.target_seconds + q.prep_seconds for q in self.questions)
 
 
 def _ids(items: Sequence[str]) -> str:
@@ -259,17 +175,21 @@ def build_interview(
     backgrounder: Mapping[str, Sequence[str]] | None = None,
     default_answer_seconds: int | None = None,
     default_prep_seconds: int | None = None,
+    minutes: int | None = None,
 ) -> Interview:
     """Plan an interview from a plan, a pack, a category, or a quick mix across every pack.
 
     `default_answer_seconds` / `default_prep_seconds` (from Settings) apply to questions whose
-    pack sets no time for them.
+    pack sets no time for them. `minutes` keeps the questions, in order, whose answer and prep
+    times fit in that many minutes (at least one question), instead of a `count`.
 
     Raises MockintError (exit 2) for an unknown pack, plan or category, a bad count, or
     --category with --plan; and (exit 1) when no question at all can be asked.
     """
     if count is not None and (isinstance(count, bool) or count < 1):
         raise MockintError(f"count must be a positive integer, got {count}", key="--count")
+    if minutes is not None and (isinstance(minutes, bool) or minutes < 1):
+        raise MockintError(f"minutes must be a positive integer, got {minutes}", key="--minutes")
     if plan_id is not None and category is not None:
         raise MockintError(
             "--category cannot be combined with --plan (a plan chooses its own questions)", key="--category"
@@ -315,11 +235,13 @@ def build_interview(
             (p, q) for p in scope for q in p.questions if category is None or q.category == category
         ]
         limit = count
-        if pack is None and category is None and count is None:
+        if pack is None and category is None and count is None and minutes is None:
             limit = QUICK_COUNT
         planner.take(planner.order(candidates), limit)
         title = _title(pack, category, scope)
 
+    if minutes is not None:
+        _fit(planner.planned, minutes * 60)
     if not planner.planned:
         reasons = [
             Diagnostic(f"{s.pack_id}/{s.question_id}: {s.reason}", severity="warning")
@@ -339,6 +261,53 @@ def build_interview(
         skipped=tuple(planner.skipped),
         category=category,
     )
+
+
+def _fit(planned: list[PlannedQuestion], budget: int) -> None:
+    """Keep the first questions whose answer and prep times fit in `budget` seconds (at least one)."""
+    used = 0
+    for i, q in enumerate(planned):
+        used += q.target_seconds + q.prep_seconds
+        if used > budget and i > 0:
+            del planned[i:]
+            return
+
+
+#: Questions for the interviewer practised at the end of an interview, when a pack of them exists:
+#: two after a short interview, three after a longer one.
+REVERSE_COUNTS = (2, 3)
+
+
+def is_reverse(pack: Pack) -> bool:
+    """A pack of questions the candidate asks the interviewer (`reverse = true`)."""
+    return bool(getattr(pack, "reverse", False))
+
+
+def with_reverse_questions(interview: Interview, packs: Sequence[Pack], count: int | None = None) -> Interview:
+    """`interview` followed by up to `count` questions for the interviewer from the reverse packs
+    (by default two, or three after five questions or more).
+
+    The choice is deterministic for the interview's seed. Without a reverse pack, or when the
+    interview already asks from one, the interview is returned as it is.
+    """
+    reverse = [p for p in packs if is_reverse(p)]
+    if not reverse or any(q.reverse for q in interview.questions):
+        return interview
+    if interview.pack_id is not None and interview.pack_id in {p.id for p in reverse}:
+        return interview
+    if count is None:
+        count = REVERSE_COUNTS[1] if len(interview.questions) >= 5 else REVERSE_COUNTS[0]
+    planner = _Planner(random.Random(f"{interview.seed}:reverse"), {}, {})
+    planner.take(planner.order([(p, q) for p in reverse for q in p.questions if not placeholders_in(q.text)]), count)
+    extra = tuple(
+        replace(q, reverse=True, rubric=q.rubric if _own_rubric(packs, q.pack_id) else REVERSE_RUBRIC)
+        for q in planner.planned
+    )
+    return replace(interview, questions=interview.questions + extra)
+
+
+def _own_rubric(packs: Sequence[Pack], pack_id: str) -> bool:
+    return any(p.id == pack_id and p.rubric for p in packs)
 
 
 def _title(pack: Pack | None, category: str | None, scope: Sequence[Pack]) -> str:

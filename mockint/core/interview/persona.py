@@ -8,12 +8,15 @@ changes what the interviewer said, and a replayed seed says the same things.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from mockint.core.format import plural
+from mockint.core.interview.plan import PlannedQuestion, about_minutes, estimated_seconds
+
 if TYPE_CHECKING:
     from mockint.core.interview.feedback import Feedback
-    from mockint.core.interview.interviewer import Interview
     from mockint.core.settings import Settings
 
 STYLES = ("warm", "direct", "formal")
@@ -78,16 +81,58 @@ _LAST = {
     "formal": ("This is the final question.", "We come now to the last question."),
 }
 
-_CLOSINGS = {
+_AFTER_SKIP = {
     "warm": (
-        "That's all from me — thank you, that was a good conversation. What would you like to ask me?",
-        "We're done with my questions. Thanks for your openness! Is there anything you'd like to know from me?",
+        "No problem, let's try another.",
+        "That's fine; we can leave that one. Next.",
+        "Okay, let's move on.",
     ),
-    "direct": ("That's it from me. Your turn — questions for me?", "Done. Anything you want to ask me?"),
-    "formal": (
-        "That concludes my questions. Thank you for your time. Do you have any questions for me?",
-        "We have reached the end of the interview. Is there anything you would like to ask?",
-    ),
+    "direct": ("Skipped. Next.", "Okay, moving on.", "Fine. Next one."),
+    "formal": ("Understood. Let us move to the next question.", "Very well; we will leave that one."),
+}
+
+_SKIP_SHIFT = {
+    "warm": ("No problem. Let's turn to {topic}.",),
+    "direct": ("Skipped. Now: {topic}.",),
+    "formal": ("Understood. We now turn to {topic}.",),
+}
+
+# The closing thanks the candidate; it asks for their questions only when they can practise
+# asking some (an installed pack of questions for the interviewer), see `invite`.
+_CLOSINGS = {
+    "warm": ("That's all from me. Thank you for your time today.", "We're done with my questions. Thanks for your openness!"),
+    "direct": ("That's it from me. Thanks.", "Done with my questions. Thanks for your time."),
+    "formal": ("That concludes my questions. Thank you for your time.", "We have reached the end of my questions. Thank you."),
+}
+
+_EARLY = {
+    "warm": ("Let's stop here. Thank you for your time.",),
+    "direct": ("We'll stop here. Thanks.",),
+    "formal": ("We will stop here. Thank you for your time.",),
+}
+
+_NOTHING_ANSWERED = {
+    "warm": ("Let's leave it there for today. Come back when you're ready to try them.",),
+    "direct": ("We'll leave it there for today.",),
+    "formal": ("We will leave it there for today.",),
+}
+
+_INVITES = {
+    "warm": ("Is there anything you'd like to ask me?", "Now it's your turn: what would you like to ask me?"),
+    "direct": ("Your turn. What do you want to ask me?", "Anything you want to ask me?"),
+    "formal": ("Do you have any questions for me?", "Is there anything you would like to ask me?"),
+}
+
+_NEXT_ASK = {
+    "warm": ("Good question. What else would you like to know?", "Happy to answer that. Anything else?"),
+    "direct": ("Fair question. Next?", "Noted. Anything else?"),
+    "formal": ("A good question. Is there anything further?", "Thank you. Do you have another question?"),
+}
+
+_FAREWELLS = {
+    "warm": ("Great questions. Thanks again, and good luck!",),
+    "direct": ("Good. That's all for today.",),
+    "formal": ("Thank you for your questions. That concludes our interview.",),
 }
 
 _PROBES = (
@@ -119,11 +164,6 @@ class Persona:
         return Persona(settings.persona_name, settings.persona_style)
 
 
-def _about(seconds: int) -> str:
-    minutes = max(1, round(seconds / 60))
-    return f"about {minutes} minute{'s' if minutes != 1 else ''}"
-
-
 class Interviewer:
     """The persona's lines for one interview, deterministic for a seed."""
 
@@ -140,14 +180,16 @@ class Interviewer:
     def _pick(self, pool: tuple[str, ...], *key: object) -> str:
         return pool[self._rng(*key).randrange(len(pool))]
 
-    def greeting(self, interview: Interview) -> str:
-        """Introduces the persona by name and announces the plan: how many questions, roughly how long."""
-        n = len(interview.questions)
-        plan = (
-            f"We'll go through {n} question{'s' if n != 1 else ''} — {_about(interview.estimated_seconds)}."
-        )
+    def greeting(self, questions: Sequence[PlannedQuestion]) -> str:
+        """Introduces the persona by name and announces the plan: how many questions, roughly how long.
+
+        The candidate's own questions for the interviewer (reverse questions) are not counted.
+        """
+        asked = [q for q in questions if not q.reverse]
+        count, about = plural(len(asked), "question"), about_minutes(estimated_seconds(asked))
+        plan = f"We'll go through {count}, {about}."
         if self.persona.style == "formal":
-            plan = f"We have {n} question{'s' if n != 1 else ''} today, which should take {_about(interview.estimated_seconds)}."
+            plan = f"We have {count} today, which should take {about}."
         template = self._pick(_GREETINGS[self.persona.style], "greeting")
         return template.format(name=self.persona.name, plan=plan)
 
@@ -158,30 +200,57 @@ class Interviewer:
         self._rng(kind).shuffle(order)
         return order[index % len(order)]
 
-    def transition(self, index: int, total: int, topic: str | None = None) -> str:
-        """The line before question `index` (0-based) of `total`; `topic` when the category changes."""
+    def transition(self, index: int, total: int, topic: str | None = None, *, after_skip: bool = False) -> str:
+        """The line before question `index` (0-based) of `total`; `topic` when the category changes.
+
+        After a skipped question the line acknowledges the skip instead of thanking for an answer.
+        """
         style = self.persona.style
         if index <= 0:
             return self._pick(_FIRST[style], "first")
         if total > 1 and index == total - 1:
             return self._pick(_LAST[style], "last")
+        if after_skip:
+            if topic:
+                return self._rotating(_SKIP_SHIFT[style], "skip-shift", index).format(topic=topic)
+            return self._rotating(_AFTER_SKIP[style], "skip", index)
         if topic:
             return self._rotating(_SHIFT[style], "shift", index).format(topic=topic)
         return self._rotating(_NEXT[style], "next", index)
 
-    def before_question(self, interview: Interview, index: int) -> str:
-        """The transition before question `index`, naming the new topic when the category changes."""
-        questions = interview.questions
+    def before_question(self, questions: Sequence[PlannedQuestion], index: int, *, after_skip: bool = False) -> str:
+        """The transition before `questions[index]`, naming the new topic when the category changes."""
         topic = None
         if 0 < index < len(questions):
             prev, cur = questions[index - 1], questions[index]
             if cur.category is not None and cur.category != prev.category:
                 topic = cur.category_name or cur.category
-        return self.transition(index, len(questions), topic=topic)
+        return self.transition(index, len(questions), topic=topic, after_skip=after_skip)
 
-    def closing(self) -> str:
-        """Thanks the candidate and invites their questions."""
-        return self._pick(_CLOSINGS[self.persona.style], "closing")
+    def closing(self, *, answered: int, early: bool = False, invite: bool = False) -> str:
+        """The end of the interviewer's questions, fitted to what happened.
+
+        It thanks the candidate only when something was answered, and asks for the candidate's
+        questions (`invite`) only when they can practise asking some.
+        """
+        style = self.persona.style
+        if answered == 0:
+            line = self._pick(_NOTHING_ANSWERED[style], "nothing")
+        elif early:
+            line = self._pick(_EARLY[style], "early")
+        else:
+            line = self._pick(_CLOSINGS[style], "closing")
+        if invite:
+            line += " " + self._pick(_INVITES[style], "invite")
+        return line
+
+    def after_reverse_question(self, index: int) -> str:
+        """The interviewer's reply after the candidate asked their question `index` (0-based)."""
+        return self._rotating(_NEXT_ASK[self.persona.style], "ask", index)
+
+    def farewell(self) -> str:
+        """The last line once the candidate has asked their questions."""
+        return self._pick(_FAREWELLS[self.persona.style], "farewell")
 
     def probe(self, feedback: Feedback | None = None) -> str:
         """An unprompted probe after a short answer; aimed at a gap when feedback shows one.
@@ -209,8 +278,3 @@ class Interviewer:
     def should_probe(self, elapsed: float, target: int) -> bool:
         """True when an answer was stopped before 40% of its target (and had started at all)."""
         return 0 < elapsed < target * PROBE_FRACTION
-
-    @staticmethod
-    def describe_length(seconds: int) -> str:
-        """ "about N minutes" (used by greetings; also handy for a summary screen)."""
-        return _about(seconds)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mockint.core.packs.model import RubricDimension
@@ -77,42 +76,92 @@ def rubric_for(pack: Pack | None) -> tuple[RubricDimension, ...]:
     return DEFAULT_RUBRIC
 
 
-# Hand-written short forms of the default anchors (1, 3, 5) so the rating line fits 80 columns.
-_SHORT: dict[str, tuple[str, str, str]] = {
-    "structure": ("rambling", "clear arc, some detours", "headline first, tight"),
-    "evidence": ("generalities", "real example, some specifics", "precise and personal"),
-    "impact": ("no outcome", "result stated", "measured impact + learning"),
-    "concision": ("far off time", "about right, some padding", "every sentence counts"),
-    "delivery": ("hesitant, fillers", "steady, a few fillers", "natural and assured"),
-}
+#: The row after the rubric's dimensions: the candidate's verdict on the whole answer.
+OVERALL = "overall"
+
+#: How a question for the interviewer is rated when its pack brings no rubric of its own.
+REVERSE_RUBRIC: tuple[RubricDimension, ...] = (
+    RubricDimension(
+        "insight",
+        "Insight",
+        (
+            "Generic; could be asked of any company, or is answered on its website.",
+            "Shows a little homework, but the interviewer learns nothing about you from it.",
+            "Specific to the role or team and tells you something you need to decide.",
+            "Builds on what was said in the interview; shows how you think about the job.",
+            "Sharp and well-timed: the interviewer remembers it and wants to answer it well.",
+        ),
+    ),
+    RubricDimension(
+        "delivery",
+        "Delivery",
+        (
+            "Rambling or apologetic; the question is hard to find.",
+            "Clear in the end, after some false starts.",
+            "One clear question with a sentence of context.",
+            "Brief context, one crisp question, then you listen.",
+            "Natural and confident, like a peer asking a colleague.",
+        ),
+    ),
+)
 
 
-def _short(text: str, limit: int = 28) -> str:
-    # Up to the first clause break keeps a pack author's anchor recognisable yet short.
-    for sep in (";", ":", ".", ","):
-        text = text.split(sep, 1)[0]
-    text = text.strip()
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+@dataclass(frozen=True)
+class RatingRow:
+    """One row of the rating sheet: a rubric dimension, or the overall verdict (`dimension` None)."""
+
+    id: str
+    name: str
+    dimension: RubricDimension | None = None
 
 
-def anchor_summary(dim: RubricDimension, width: int | None = None) -> str:
-    """One line shown while rating: what a 1, a 3 and a 5 look like (cut to `width` if given)."""
-    if dim in DEFAULT_RUBRIC:
-        low, mid, high = _SHORT[dim.id]
-    elif len(dim.anchors) == 5:
-        low, mid, high = (_short(dim.anchors[i]) for i in (0, 2, 4))
-    else:
-        low, mid, high = "weak", "solid", "outstanding"
-    line = f"1 {low} · 3 {mid} · 5 {high}"
-    if width is not None and len(line) > width:
-        line = line[: max(0, width - 1)].rstrip() + "…"
-    return line
+class RatingSheet:
+    """The self-rating of one answer: a score per rubric dimension, then an overall score.
 
+    Digits rate the highlighted row and move the highlight to the next one (staying on the
+    overall row), as the practice keys say.
+    """
 
-def overall_from(ratings: Mapping[str, int]) -> int | None:
-    """Suggested overall rating: the mean of the 1..5 ratings, rounded half up; None when none."""
-    values = [v for v in ratings.values() if not isinstance(v, bool) and isinstance(v, int) and 1 <= v <= 5]
-    if not values:
-        return None
-    mean = Decimal(sum(values)) / Decimal(len(values))
-    return int(mean.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    def __init__(self, dimensions: tuple[RubricDimension, ...] = ()) -> None:
+        self.rows: tuple[RatingRow, ...] = (
+            *(RatingRow(d.id, d.name, d) for d in dimensions),
+            RatingRow(OVERALL, "Overall"),
+        )
+        self.scores: dict[str, int] = {}
+        self.highlight = 0
+
+    @property
+    def current(self) -> RatingRow:
+        return self.rows[self.highlight]
+
+    @property
+    def ratings(self) -> dict[str, int]:
+        """Scores of the rubric dimensions rated so far (dimension id -> 1..5)."""
+        return {k: v for k, v in self.scores.items() if k != OVERALL}
+
+    @property
+    def overall(self) -> int | None:
+        return self.scores.get(OVERALL)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.scores
+
+    @property
+    def complete(self) -> bool:
+        """Every row has a score."""
+        return all(row.id in self.scores for row in self.rows)
+
+    def rate(self, score: int) -> bool:
+        """Score the highlighted row (1..5) and move on; False for a score out of range."""
+        if isinstance(score, bool) or not 1 <= score <= 5:
+            return False
+        self.scores[self.current.id] = score
+        self.highlight = min(self.highlight + 1, len(self.rows) - 1)
+        return True
+
+    def move(self, delta: int) -> None:
+        self.select(self.highlight + delta)
+
+    def select(self, row: int) -> None:
+        self.highlight = max(0, min(len(self.rows) - 1, row))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -36,6 +38,7 @@ from mockint.core.backgrounder.model import (
     Section,
 )
 from mockint.core.errors import MockintError
+from mockint.core.format import stamp
 from mockint.core.paths import Paths, get_paths
 from mockint.tui.widgets.backgrounder_entry import EntryRow, clean_entry_text, update_if_changed
 from mockint.tui.widgets.key_bar import KeyBar
@@ -46,6 +49,8 @@ DEBOUNCE_SECONDS = 0.6
 MAX_UNSAVED_SECONDS = 1.0
 
 REHEARSE_PACK = "backgrounder-openers"
+#: The three classic openers ("tell me about yourself", highlights, products you built).
+REHEARSE_PLAN = "warm-up"
 
 INTRO = "Your press kit: short lines you can say without notes. Saved as you type."
 HINTS: dict[Section, str] = {
@@ -62,6 +67,22 @@ HINTS: dict[Section, str] = {
 }
 
 
+class AddButton(Button):
+    """A button where every click counts.
+
+    Textual's Button ignores a click while its press effect shows (0.2 s), so a person's quick
+    second click on "+ Add entry" only moved the focus. Here each click and each enter adds.
+    """
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        event.prevent_default()  # Button's own handler would drop a click during the press effect
+        self.press()
+
+    def action_press(self) -> None:
+        self.press()
+
+
 class SectionBox(Vertical):
     """One section of the backgrounder: its hint, its entries, and a button to add one."""
 
@@ -73,7 +94,7 @@ class SectionBox(Vertical):
         # Kept as attributes: a DOM query per keystroke would be the editor's biggest cost.
         self.entries_box = Vertical(*(EntryRow(section, text) for text in entries), classes="entries")
         self.head = Static("", classes="section-head")
-        self.add_button = Button("+ Add entry", id=f"add-{section}", classes="add-entry", compact=True)
+        self.add_button = AddButton("+ Add entry", id=f"add-{section}", classes="add-entry", compact=True)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(HINTS[self.section]), classes="section-hint")
@@ -89,11 +110,19 @@ class SectionBox(Vertical):
 class BackgrounderScreen(Screen[None]):
     """Edit the backgrounder. Keys use ctrl/alt so they never type into an entry."""
 
+    HELP_TEXT: ClassVar[str] = (
+        "Your backgrounder is a press kit: short lines about who you are, your measurable wins and the "
+        "people you helped. Questions quote it and the teleprompter shows it when you rehearse (ctrl+r). "
+        "Saved as you type; ctrl+z brings back an entry removed with ctrl+d; shift+home then typing replaces a field."
+    )
+
     CSS_PATH = "backgrounder.tcss"
     BINDINGS = [
         Binding("ctrl+n", "add_entry", "Add", key_display="^n"),
         # Priority: inside a text box ctrl+d would otherwise delete a character.
         Binding("ctrl+d", "remove_entry", "Remove", key_display="^d", priority=True),
+        # Only right after a removal (see check_action): otherwise ctrl+z undoes typing in the field.
+        Binding("ctrl+z", "undo_remove", "Undo remove", key_display="^z", priority=True),
         Binding("alt+up,ctrl+up", "move(-1)", "Up", key_display="alt+↑"),
         Binding("alt+down,ctrl+down", "move(1)", "Down", key_display="alt+↓"),
         Binding("ctrl+r", "rehearse", "Rehearse", key_display="^r"),
@@ -111,6 +140,12 @@ class BackgrounderScreen(Screen[None]):
         self._saved = Backgrounder()
         self._boxes: dict[Section, SectionBox] = {}
         self._ready = False  # set once on_mount has found the widgets
+        #: Why the last save failed (shown until a save works), or None.
+        self._save_error: str | None = None
+        #: The person chose to throw the unsaved edits away: leaving does not save them.
+        self._discarded = False
+        #: Entries removed since the last typing, newest last: (section, position, text), for ctrl+z.
+        self._removed: list[tuple[Section, int, str]] = []
 
     # -- services from the app (or defaults when shown in another app) --------------
     @property
@@ -140,7 +175,11 @@ class BackgrounderScreen(Screen[None]):
         with VerticalScroll(id="bg-body"):
             yield Static(Text(INTRO), id="bg-intro")
             with Horizontal(id="bg-identity"):
-                name = Input(bg.name or "", placeholder="Your name", max_length=MAX_NAME, id="bg-name")
+                # Entering a field never selects its text: the first key would replace it (and autosave
+                # would store that). Replacing a whole field is explicit: shift+home, then type.
+                name = Input(
+                    bg.name or "", placeholder="Your name", max_length=MAX_NAME, id="bg-name", select_on_focus=False
+                )
                 name.border_title = "Name"
                 yield name
                 headline = Input(
@@ -148,6 +187,7 @@ class BackgrounderScreen(Screen[None]):
                     placeholder="e.g. Senior PM, payments",
                     max_length=MAX_HEADLINE,
                     id="bg-headline",
+                    select_on_focus=False,
                 )
                 headline.border_title = "Headline"
                 yield headline
@@ -172,8 +212,9 @@ class BackgrounderScreen(Screen[None]):
         self._name_input.focus()
 
     def on_unmount(self) -> None:
-        # Quitting or leaving never loses typing: flush whatever the timer had not saved yet.
-        self.save_now(notify=False, refresh=False)
+        # Leaving never loses typing: flush whatever the timer had not saved yet.
+        if not self._discarded:
+            self.save_now(notify=False, refresh=False)
 
     # -- reading the widgets -----------------------------------------------------------
     def _collect(self) -> Backgrounder:
@@ -229,10 +270,15 @@ class BackgrounderScreen(Screen[None]):
             ),
         )
         status = Text.assemble(("Backgrounder", "bold"), f"  {filled}/{total} filled  ")
-        status.append("Saved" if saved else "Saving…", style="dim" if saved else "italic")
+        if self._save_error is not None and not saved:
+            status.append("Not saved: ctrl+s tries again", style="bold reverse")
+        else:
+            status.append("Saved" if saved else "Saving…", style="dim" if saved else "italic")
         update_if_changed(self._status, status)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.is_attached:  # typing: ctrl+z now undoes that, not a removal
+            self._forget_removed()
         row = event.text_area.parent
         if self._ready and isinstance(row, EntryRow):
             box = self._box(row.section)
@@ -240,7 +286,18 @@ class BackgrounderScreen(Screen[None]):
         self._changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._forget_removed()
         self._changed()
+
+    def _forget_removed(self) -> None:
+        if self._removed:
+            self._removed.clear()
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_remove":
+            return bool(self._removed)
+        return True
 
     def _changed(self) -> None:
         """Something was edited: refresh the advice and schedule an autosave."""
@@ -281,9 +338,14 @@ class BackgrounderScreen(Screen[None]):
             # The version this editing session started from is kept as a backup, once.
             save_backgrounder(clean, self.paths, backup=not self._backed_up, now=self._now())
         except MockintError as exc:
-            if notify and self.is_attached:
+            # Said once per reason (autosave retries on every pause in typing); the status line keeps it.
+            if notify and self.is_attached and exc.message != self._save_error:
                 self.notify(exc.message, title="Not saved", severity="error", markup=False)
+            self._save_error = exc.message
+            if refresh and self._ready:
+                self._refresh_summary(saved=False)
             return False
+        self._save_error = None
         self._backed_up = True
         self._saved = clean
         self._dirty_since = None
@@ -327,7 +389,12 @@ class BackgrounderScreen(Screen[None]):
         box = self._box(row.section)
         rows = box.rows
         index = rows.index(row)
+        text = row.text
         await row.remove()
+        self._removed.append((row.section, index, text))
+        self.refresh_bindings()
+        what = f"“{text[:40]}…”" if len(text) > 40 else (f"“{text}”" if text.strip() else "An empty entry")
+        self.notify(f"{what} removed from {SECTION_TITLES[row.section]}. ctrl+z brings it back.", timeout=6, markup=False)
         rest = box.rows
         if rest:
             rest[min(index, len(rest) - 1)].area.focus()
@@ -335,6 +402,30 @@ class BackgrounderScreen(Screen[None]):
             box.add_button.focus()
         for i, other in enumerate(rest):
             other.show_advice(entry_advice(box.section, i, other.text))
+        self._changed()
+
+    async def action_undo_remove(self) -> None:
+        """Bring back the entry removed last, where it was."""
+        if not self._removed:
+            return
+        section, index, text = self._removed[-1]
+        box = self._box(section)
+        rows = box.rows
+        if len(rows) >= MAX_ENTRIES:
+            self.notify(f"{SECTION_TITLES[section]} holds at most {MAX_ENTRIES} entries.", severity="warning")
+            return
+        self._removed.pop()
+        self.refresh_bindings()
+        row = EntryRow(section, text)
+        if index < len(rows):
+            await box.entries_box.mount(row, before=rows[index])
+        else:
+            await box.entries_box.mount(row)
+        for i, other in enumerate(box.rows):
+            other.show_advice(entry_advice(section, i, other.text))
+        row.area.focus()
+        row.scroll_visible()
+        self.notify(f"Entry brought back to {SECTION_TITLES[section]}.", timeout=3)
         self._changed()
 
     def action_move(self, delta: int) -> None:
@@ -364,7 +455,7 @@ class BackgrounderScreen(Screen[None]):
             self.notify("Backgrounder saved.", timeout=2)
 
     def action_rehearse(self) -> None:
-        """Practise the opening questions with the teleprompter showing your own entries."""
+        """Rehearse the warm-up openers with the teleprompter showing your own entries."""
         self.current = self._collect()
         if not self.save_now():
             return
@@ -375,13 +466,62 @@ class BackgrounderScreen(Screen[None]):
         if not callable(open_screen):
             self.notify("Rehearsal is not available here.", severity="warning")
             return
-        open_screen("practice", pack_id=REHEARSE_PACK, teleprompter=True)
+        open_screen("practice", pack_id=REHEARSE_PACK, plan_id=REHEARSE_PLAN, teleprompter=True)
 
     def action_leave(self) -> None:
-        """Save and go back."""
-        self.current = self._collect()
-        self.save_now()
-        self.app.pop_screen()  # the app goes home when the editor was its first screen
+        """Save and go back (asking first when the edits cannot be saved)."""
+        self.confirm_leave(self.app.pop_screen)  # the app goes home when the editor was its first screen
+
+    # -- unsaved edits (see mockint/tui/unsaved.py) --------------------------------------------
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """Run `then` once the edits are saved; if saving fails, ask what to do with them first."""
+        from mockint.tui.screens.confirm import UnsavedScreen
+
+        if self._ready:
+            self.current = self._collect()
+        if self._discarded or self.save_now():
+            then()
+            return
+        reason = self._save_error or "the backgrounder could not be saved"
+        self.app.push_screen(UnsavedScreen("backgrounder", reason), lambda choice: self._unsaved(choice, then))
+
+    def _unsaved(self, choice: str | None, then: Callable[[], object]) -> None:
+        from mockint.tui.screens.confirm import SaveElsewhereScreen
+
+        if choice == "retry":
+            self.confirm_leave(then)
+        elif choice == "discard":
+            self._discarded = True
+            self._cancel_timer()
+            then()
+        elif choice == "elsewhere":
+            suggestion = Path.home() / f"mockint-backgrounder-{stamp(datetime.now(UTC))}.toml"
+            self.app.push_screen(
+                SaveElsewhereScreen("Save a copy of your backgrounder to which file?", suggestion),
+                lambda target: self._save_copy(target, then),
+            )
+        # "keep" (or escape): back to editing, nothing changes.
+
+    def _save_copy(self, target: Path | None, then: Callable[[], object]) -> None:
+        from mockint.core.backgrounder.storage import save_backgrounder_copy
+
+        if target is None:
+            self.confirm_leave(then)  # back to the choice
+            return
+        try:
+            save_backgrounder_copy(self.current, target)
+        except MockintError as exc:
+            self.notify(exc.message, title="Copy not saved", severity="error", markup=False)
+            self.confirm_leave(then)
+            return
+        self.notify(
+            f"Saved a copy to {target}. Bring it back later with: mockint backgrounder import {target}",
+            title="Copy saved",
+            timeout=15,
+            markup=False,
+        )
+        self._discarded = True  # the edits are safe in the copy; the usual file keeps its last version
+        then()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -36,6 +37,10 @@ def parse_range(first: str, last: str) -> DateRange | str:
 class DateRangeScreen(ModalScreen[DateRange | None]):
     """Dismisses with (from, to), both inclusive, either None for open; None on escape."""
 
+    HELP_TEXT: ClassVar[str] = (
+        "Show only the sessions started between two days, both included. Leave a field blank for an open end "
+        "(everything up to, or everything since, one day)."
+    )
     DEFAULT_CSS = """
     DateRangeScreen { align: center middle; }
     DateRangeScreen > Vertical {
@@ -45,7 +50,10 @@ class DateRangeScreen(ModalScreen[DateRange | None]):
     DateRangeScreen .range-title { text-style: bold; }
     DateRangeScreen .range-problem { color: $text-error; height: auto; }
     """
-    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "submit", "Apply", priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("enter", "submit", "Apply", priority=True),
+    ]
 
     def __init__(self, since: date | None = None, until: date | None = None) -> None:
         super().__init__()

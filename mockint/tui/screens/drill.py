@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Header, Static
 
+from mockint.core.format import plural
+from mockint.tui.app import MockintApp
+from mockint.tui.names import Names
+from mockint.tui.screens.review import back_to_review
 from mockint.tui.widgets.key_bar import KeyBar
-from mockint.tui.widgets.title_bar import TitleBar
 
 DEFAULT_COUNT = 5
 MAX_COUNT = 10
@@ -26,12 +30,21 @@ def _short(text: str, width: int) -> Text:
 class DrillScreen(Screen[None]):
     """The questions most in need of practice, with why; `p` starts a practice on all of them."""
 
+    app = getters.app(MockintApp)
     CSS_PATH = "drill.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "Drill"
+    HELP_TEXT: ClassVar[str] = (
+        "The questions most in need of practice: low ratings, skips and answers not practised for a while come "
+        "back first (spaced repetition). p practises them in this order."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "practise", "Practise these"),
         Binding("plus,equals_sign", "count(1)", "More", key_display="+"),
         Binding("minus", "count(-1)", "Fewer", key_display="-"),
-        Binding("c", "compare", "Attempts"),
+        Binding("a", "compare", "Attempts", tooltip="Every attempt at the highlighted question"),
+        Binding("t", "trends", "Trends", tooltip="Ratings and practice over the weeks"),
+        Binding("r", "review", "Review", tooltip="Every session, filtered and sorted"),
     ]
 
     def __init__(self, *, count: int = DEFAULT_COUNT, name: str | None = None, id: str | None = None) -> None:
@@ -39,17 +52,16 @@ class DrillScreen(Screen[None]):
         self.count = max(1, min(MAX_COUNT, count))
         self.weak: list[Any] = []
         self._resumed_before = False
+        self._names: Names | None = None
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         yield Static(id="drill-intro", markup=False)
         yield DataTable(id="drill-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="drill-detail", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "Drill"
         table = self.query_one(DataTable)
         table.add_columns("#", "Question", "Last", "When", "Why")
         self.load()
@@ -64,8 +76,8 @@ class DrillScreen(Screen[None]):
         """Read the weakest questions again and fill the table."""
         from mockint.core.interview.drill import ago, weak_reason
 
-        now = self.app.now()  # type: ignore[attr-defined]
-        self.weak = self.app.store.weakest_questions(limit=self.count, now=now)  # type: ignore[attr-defined]
+        now = self.app.now()
+        self.weak = self.app.store.weakest_questions(limit=self.count, now=now)
         table = self.query_one(DataTable)
         table.clear()
         # The question column takes what the others leave (the detail line below shows it whole).
@@ -85,7 +97,7 @@ class DrillScreen(Screen[None]):
             due = sum(1 for w in self.weak if w.due)
             intro.update(
                 Text(
-                    f"The {len(self.weak)} questions most in need of practice ({due} due now). "
+                    f"The {plural(len(self.weak), 'question')} most in need of practice ({due} due now). "
                     "Low ratings come back after a day, good ones after a week or three. "
                     "Press p to practise them in this order."
                 )
@@ -100,18 +112,20 @@ class DrillScreen(Screen[None]):
             return
         weak = self.weak[event.cursor_row]
         detail = Text(weak.question_text or weak.question_id, "bold")
-        detail.append(f"\n{weak.pack_id} / {weak.question_id} · {weak.attempts} attempt"
-                      f"{'s' if weak.attempts != 1 else ''}", "dim")
+        if self._names is None:
+            self._names = Names(self.app.library)
+        pack = self._names.pack(weak.pack_id)
+        detail.append(f"\n{pack} · {plural(weak.attempts, 'attempt')}", "not bold")
         if weak.average is not None:
-            detail.append(f" · average {weak.average:.1f}", "dim")
-        detail.append("\n" + weak_reason(weak, self.app.now()))  # type: ignore[attr-defined]
+            detail.append(f" · average {weak.average:.1f}", "not bold")
+        detail.append("\n" + weak_reason(weak, self.app.now()), "not bold")
         self.query_one("#drill-detail", Static).update(detail)
 
     def action_practise(self) -> None:
         if not self.weak:
             self.notify("Nothing to drill yet.", severity="warning")
             return
-        self.app.open_screen("practice", drill=self.targets)  # type: ignore[attr-defined]
+        self.app.open_screen("practice", drill=self.targets)
 
     def action_count(self, delta: int) -> None:
         count = max(1, min(MAX_COUNT, self.count + delta))
@@ -127,6 +141,12 @@ class DrillScreen(Screen[None]):
         from mockint.tui.screens.attempts import AttemptsScreen
 
         self.app.push_screen(AttemptsScreen(weak.pack_id, weak.question_id, weak.question_text))
+
+    def action_trends(self) -> None:
+        self.app.open_screen("trends")
+
+    def action_review(self) -> None:
+        back_to_review(self.app)
 
     def on_screen_resume(self) -> None:
         # Back from a practice: the ratings changed, so the list does too. (The first

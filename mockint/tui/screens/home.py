@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -84,6 +84,12 @@ def gather_home(app: Any) -> HomeData:
 
 class HomeScreen(Screen[None]):
     """The start page. Everything is reachable by key, by mouse and from the palette."""
+
+    HELP_TEXT: ClassVar[str] = (
+        "Start a practice interview: a quick mix, one pack (a set of questions on a theme) or a plan "
+        "(a fixed interview from a pack). Your backgrounder is the press kit questions can quote; "
+        "recent sessions open in review."
+    )
 
     CSS_PATH = "home.tcss"
     AUTO_FOCUS = "#start-list"

@@ -1,16 +1,17 @@
-"""The practice screen: a simulated interviewer asks, the clock runs, the person rates themself.
+"""The practice screen: it shows a `PracticeSession` and turns the practice keys into calls on it.
 
-Keys are fixed by spec/tui.md. Every answer is saved (one committed transaction) before the
-next question appears. Ending early with `escape` + `y` is a decision, so the session is marked
-complete with what was answered; an interruption (quit, crash, closed terminal) leaves it
-incomplete and `mockint resume` continues at the first unanswered question.
+The interview itself (the plan, the clocks, saving, ending early, resuming) is the core's
+`mockint.core.interview.session.PracticeSession`; this screen only renders its state after
+each call. Keys are fixed by docs/tui.md. Every answer is saved (one committed transaction)
+before the next question appears.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,7 +19,10 @@ from textual.screen import Screen
 from textual.widgets import Static, TextArea
 
 from mockint.core.errors import MockintError
-from mockint.core.interview.clock import AnswerClock, InterviewClock
+from mockint.core.format import plural
+from mockint.core.interview.session import PracticeSession
+from mockint.core.interview.voice_port import VoicePort
+from mockint.tui.app import MockintApp
 from mockint.tui.widgets.clock import ClockWidget
 from mockint.tui.widgets.feedback_pane import FeedbackPane
 from mockint.tui.widgets.interviewer_pane import InterviewerPane
@@ -31,6 +35,10 @@ TICK_SECONDS = 0.25
 class PracticeScreen(Screen[None]):
     """One interview, question by question; the summary replaces it at the end."""
 
+    HELP_TEXT: ClassVar[str] = (
+        "A simulated interviewer asks; you answer out loud against the clock (space), then rate yourself "
+        "on the rubric (1-5) and save (enter). Every saved answer is kept, even if the app stops."
+    )
     CSS_PATH = "practice.tcss"
     AUTO_FOCUS = ""  # the practice keys need the screen, not a text field, to have focus
     BINDINGS = [
@@ -47,11 +55,15 @@ class PracticeScreen(Screen[None]):
         Binding("escape", "escape", "End", tooltip="End the interview early (asks first); in a text field: leave it"),
         Binding("up", "move(-1)", "Previous dimension", show=False),
         Binding("down", "move(1)", "Next dimension", show=False),
+        Binding("pageup", "scroll_detail(-1)", "Scroll guidance up", show=False),
+        Binding("pagedown", "scroll_detail(1)", "Scroll guidance down", show=False),
         Binding("n", "focus_field('notes')", "Notes", show=False, tooltip="Type notes (escape returns)"),
         Binding("k", "focus_field('points')", "Key points", show=False,
                 tooltip="Type your key points for instant feedback (escape returns)"),
         Binding("t", "teleprompter", "Teleprompter", show=False, tooltip="Show or hide your backgrounder"),
     ]
+
+    app = getters.app(MockintApp)
 
     def __init__(
         self,
@@ -60,11 +72,17 @@ class PracticeScreen(Screen[None]):
         plan_id: str | None = None,
         category: str | None = None,
         count: int | None = None,
+        minutes: int | None = None,
         seed: int | None = None,
         resume_session_id: str | None = None,
         drill: list[tuple[str, str]] | None = None,
         teleprompter: bool = False,
+        voice: VoicePort | None = None,
+        ask_length: bool = False,
     ) -> None:
+        """Choose the questions by `plan_id`, `pack_id`, `category` (with `count` or `minutes`),
+        a `drill`, or resume a session. `ask_length`: when a pack or category holds more than a
+        short interview and neither `count` nor `minutes` is given, ask how long first."""
         super().__init__()
         #: (pack id, question id) pairs asked in order (the review screen's drill).
         self._drill = list(drill) if drill else None
@@ -72,24 +90,20 @@ class PracticeScreen(Screen[None]):
         self._build_args: dict[str, Any] = {
             "pack_id": pack_id, "plan_id": plan_id, "category": category, "count": count, "seed": seed,
         }
+        self._minutes = minutes
+        self._ask_length = ask_length and plan_id is None and count is None and minutes is None and not drill
         self._resume_id = resume_session_id
-        self.session_id: str | None = None
-        self.questions: list[Any] = []
-        self.answered: set[int] = set()
-        self.index = -1
-        self.follow_ups_asked: list[str] = []
-        self.paused = False
-        self.answer_clock: AnswerClock | None = None
-        self.interview_clock: InterviewClock | None = None
-        self._asked_at: Any = None
-        self._guidance_shown = False
-        self._probed = False
+        self._voice = voice
+        self.session: PracticeSession | None = None
+        self._lines_shown = 0
+        self._summary_open = False
+        self._pack_names: dict[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="progress")
         with Horizontal(id="practice-main"):
             with Vertical(id="practice-left"):
-                yield InterviewerPane(self._persona_name(), id="conversation")
+                yield InterviewerPane(self.app.settings.persona_name, id="conversation")
                 yield Static("", id="teleprompter")
                 points = TextArea(id="points", soft_wrap=True)
                 points.border_title = "Key points (k)"
@@ -104,168 +118,139 @@ class PracticeScreen(Screen[None]):
         yield KeyBar(compact=True)
 
     # -- set-up ---------------------------------------------------------------------------------
-    def _persona_name(self) -> str:
-        return str(self.app.settings.persona_name)  # type: ignore[attr-defined]
-
     def on_mount(self) -> None:
         self.query_one("#teleprompter").display = self._teleprompter_on_start
         self._ticker = self.set_interval(TICK_SECONDS, self._tick, pause=True)
+        if self._resume_id is None and self._ask_length and self._offer_lengths():
+            return
+        self._start()
+
+    def _offer_lengths(self) -> bool:
+        """Ask how long when the selection is longer than a short interview; False when not asked."""
+        from mockint.core.interview.interviewer import QUICK_COUNT, build_interview
+        from mockint.tui.screens.picker import PickerScreen, length_choices
+
+        args = self._build_args
         try:
-            opening = self._start_session()
+            whole = build_interview(
+                self.app.library.load_all(), pack_id=args["pack_id"], category=args["category"], seed=0,
+                backgrounder=self.app.backgrounder.placeholder_values(),
+                default_answer_seconds=self.app.settings.answer_seconds,
+                default_prep_seconds=self.app.settings.prep_seconds,
+            )
+        except MockintError:
+            return False  # _start reports it
+        if len(whole.questions) <= QUICK_COUNT:
+            return False
+
+        def chosen(choice: str | None) -> None:
+            if choice is None:
+                self.app.pop_screen()
+                return
+            kind, _, value = choice.partition(":")
+            if kind == "count":
+                self._build_args["count"] = int(value)
+            elif kind == "minutes":
+                self._minutes = int(value)
+            self._start()
+
+        title = f"How long? {whole.title} has {plural(len(whole.questions), 'question')}."
+        self.app.push_screen(PickerScreen(title, length_choices(whole.questions)), chosen)
+        return True
+
+    def _start(self) -> None:
+        """Plan or reload the interview and ask the first question."""
+        try:
+            self.session = self._open_session()
         except MockintError as exc:
             self.app.notify(exc.message, title="Cannot start the interview", severity="error", markup=False)
             self.app.pop_screen()
             return
-        pane = self.query_one(InterviewerPane)
-        for line, kind in opening:
-            pane.say(line, kind)
-        self.interview_clock = InterviewClock(clock=self.app.clock, already=self._already)  # type: ignore[attr-defined]
-        self.interview_clock.start()
         self._show_teleprompter_text()
-        self._next_question()
+        self._call(self.session.begin)
 
-    def _start_session(self) -> list[tuple[str, Any]]:
-        """Build or reload the interview; returns the interviewer's opening lines."""
-        from mockint.core.interview.interviewer import build_interview
-        from mockint.core.interview.persona import Interviewer, Persona
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()
 
-        app: Any = self.app
+    def _open_session(self) -> PracticeSession:
+        """Reload the interview being resumed, or plan a new one."""
+        from mockint.core.interview.persona import Persona
+
+        app = self.app
         settings = app.settings
-        store = app.store
-        self._already = 0.0
+        persona = Persona.from_settings(settings)
+        common: dict[str, Any] = {
+            "clock": app.clock, "now": app.now, "voice": self._voice, "auto_probe": settings.auto_probe,
+        }
         if self._resume_id is not None:
-            self.session_id = self._resume_id
-            self.questions = store.planned_questions(self._resume_id)
-            self.answered = store.answered_indexes(self._resume_id)
-            self._already = sum(a.elapsed_seconds for a in store.session_answers(self._resume_id))
-            seed = store.get_session(self._resume_id).seed or 0
-            self.interviewer = Interviewer(Persona(settings.persona_name, settings.persona_style), seed=seed)
-            first = min((i for i in range(len(self.questions)) if i not in self.answered), default=0)
-            return [(f"Welcome back. We'll pick up at question {first + 1} of {len(self.questions)}.", "say")]
+            return PracticeSession.resume(app.store, self._resume_id, persona, **common)
+        packs = app.library.load_all()
+        values = app.backgrounder.placeholder_values()
         if self._drill is not None:
             from mockint.core.interview.drill import build_drill_interview
 
-            interview = build_drill_interview(
-                app.library.load_all(),
-                self._drill,
-                self._build_args["seed"],
-                backgrounder=app.backgrounder.placeholder_values(),
-            )
+            interview = build_drill_interview(packs, self._drill, self._build_args["seed"], backgrounder=values)
         else:
+            from mockint.core.interview.interviewer import build_interview, with_reverse_questions
+
             interview = build_interview(
-                app.library.load_all(),
-                **self._build_args,
-                last_practised=store.last_practised(),
-                backgrounder=app.backgrounder.placeholder_values(),
-                default_answer_seconds=settings.answer_seconds,
-                default_prep_seconds=settings.prep_seconds,
+                packs, **self._build_args, minutes=self._minutes,
+                last_practised=app.store.last_practised(), backgrounder=values,
+                default_answer_seconds=settings.answer_seconds, default_prep_seconds=settings.prep_seconds,
             )
-        if not interview.questions:
-            raise MockintError("no questions match this selection", exit_code=1)
-        self.session_id = store.create_session(interview)
-        self.questions = list(interview.questions)
-        self.interviewer = Interviewer(Persona(settings.persona_name, settings.persona_style), seed=interview.seed)
-        lines: list[tuple[str, Any]] = [(self.interviewer.greeting(interview), "say")]
-        lines.extend((f"Skipped: {s.reason} ({s.question_id})", "notice") for s in interview.skipped)
-        return lines
+            if not self._teleprompter_on_start:  # a rehearsal of openers ends without the closing questions
+                interview = with_reverse_questions(interview, packs)
+        return PracticeSession.start(app.store, interview, persona, **common)
 
-    # -- question flow ------------------------------------------------------------------------
-    @property
-    def question(self) -> Any:
-        return self.questions[self.index]
+    # -- rendering ------------------------------------------------------------------------------
+    def _call(self, method: Any, *args: Any) -> Any:
+        """Call the session, report a refused write, and show the state it leaves."""
+        result = None
+        try:
+            result = method(*args)
+        except MockintError as exc:
+            self.app.notify(f"Not saved: {exc.message}", severity="error", markup=False)
+        self._render_state()
+        return result
 
-    def _next_question(self) -> None:
-        """Show the next unanswered question, or end the interview after the last."""
-        following = [i for i in range(self.index + 1, len(self.questions)) if i not in self.answered]
-        if not following:
-            self._finish()
+    def _render_state(self) -> None:
+        session = self.session
+        if session is None:
             return
-        previous = self.question if self.index >= 0 else None
-        self.index = following[0]
-        q = self.question
-        topic = q.category_name if previous is not None and previous.category != q.category else None
         pane = self.query_one(InterviewerPane)
-        pane.say(self.interviewer.transition(self.index, len(self.questions), topic))
-        pane.say(q.text, "question")
-        self.follow_ups_asked = []
-        self._guidance_shown = False
-        self._probed = False
-        self._asked_at = self.app.now()  # type: ignore[attr-defined]
-        self.answer_clock = AnswerClock(q.target_seconds, q.prep_seconds, clock=self.app.clock)  # type: ignore[attr-defined]
-        self.answer_clock.start_prep()
-        if self.paused:
-            self.answer_clock.toggle_pause()
-        self.query_one(RatingPanel).set_dimensions(tuple(q.rubric))
-        for field in ("#points", "#notes"):
-            self.query_one(field, TextArea).clear()
-        progress = Text(f"Question {self.index + 1} of {len(self.questions)}", style="bold")
+        for line in session.lines[self._lines_shown:]:
+            widget = pane.say(line.text, line.kind)
+            if line.kind in ("question", "ask"):
+                pane.current = widget
+        self._lines_shown = len(session.lines)
+        if session.finished:
+            self._open_summary()
+            return
+        q = session.question
+        progress = Text(session.progress, style="bold")
         if q.category:
             progress.append(f" · {q.category_name or q.category}")
-        progress.append(f" · {q.pack_id}", style="dim")
+        progress.append(f" · {self._pack_name(q.pack_id)}", style="dim")
+        if session.paused:
+            progress.append(" · paused (p resumes)", style="bold")
         self.query_one("#progress", Static).update(progress)
+        self.query_one(RatingPanel).show(session.rating)
+        self.set_class(session.answer_over, "-rating")
         self._refresh_feedback()
         self._refresh_clock()
 
-    def _record(self, *, skipped: bool) -> bool:
-        """Save the current answer; False (and a message) if the database refused it."""
-        from mockint.core.history.records import AnswerRecord
-        from mockint.core.interview.feedback import analyse
-
-        assert self.answer_clock is not None and self.session_id is not None
-        q = self.question
-        points = self.query_one("#points", TextArea).text
-        rating = self.query_one(RatingPanel)
-        record = AnswerRecord(
-            index=self.index, pack_id=q.pack_id, pack_version=q.pack_version, question_id=q.question_id,
-            question_text=q.text, category=q.category, target_seconds=q.target_seconds,
-            elapsed_seconds=self.answer_clock.elapsed(), overtime_seconds=self.answer_clock.overtime(),
-            ratings={} if skipped else rating.ratings, overall=None if skipped else rating.overall,
-            notes=self.query_one("#notes", TextArea).text, typed_points=points,
-            feedback=analyse(points, q.target_seconds).as_dict() if points.strip() else None,
-            follow_ups_asked=list(self.follow_ups_asked), skipped=skipped, asked_at=self._asked_at,
-        )
-        try:
-            self.app.store.save_answer(self.session_id, record)  # type: ignore[attr-defined]
-        except MockintError as exc:
-            self.app.notify(f"Not saved: {exc.message}", severity="error", markup=False)
-            return False
-        self.answered.add(self.index)
-        return True
-
-    def _finish(self, *, early: bool = False) -> None:
-        from mockint.tui.screens.summary import SummaryScreen
-
-        self._ticker.pause()
-        if self.interview_clock is not None:
-            self.interview_clock.stop()
-        app: Any = self.app
-        try:
-            app.store.finish_session(self.session_id)
-        except MockintError as exc:
-            app.notify(exc.message, severity="error", markup=False)
-        closing = self.interviewer.closing()
-        if early:
-            closing = "We'll stop here. " + closing
-        names = {d.id: d.name for q in self.questions for d in q.rubric}
-        total = self.interview_clock.elapsed() if self.interview_clock else 0.0
-        app.switch_screen(SummaryScreen(str(self.session_id), closing=closing, dimension_names=names, total=total))
-
-    # -- clock ------------------------------------------------------------------------------------
-    def _tick(self) -> None:
-        clock = self.answer_clock
-        if clock is None:
-            return
-        settings: Any = self.app.settings  # type: ignore[attr-defined]
-        if clock.crossed_target() and settings.bell:
-            self.app.bell()
-        self._refresh_clock()
-
     def _refresh_clock(self) -> None:
-        clock = self.answer_clock
-        total = self.interview_clock.elapsed() if self.interview_clock else 0.0
-        self.query_one(ClockWidget).show(clock.reading() if clock else None, total)
-        # Refresh only while something moves: a stopped or paused clock costs nothing.
-        if clock is not None and clock.is_moving():
+        session = self.session
+        if session is None:
+            return
+        clock = session.answer_clock
+        self.query_one(ClockWidget).show(
+            clock.reading() if clock else None, session.total_seconds, compact=session.answer_over
+        )
+        # Refresh while something moves (the interview clock runs while rating too); a
+        # paused interview costs nothing.
+        if session.interview_clock.is_moving():
             self._ticker.resume()
         else:
             self._ticker.pause()
@@ -273,118 +258,165 @@ class PracticeScreen(Screen[None]):
     def _refresh_feedback(self) -> None:
         from mockint.core.interview.feedback import analyse
 
-        q = self.question
-        points = self.query_one("#points", TextArea).text
-        lines = analyse(points, q.target_seconds).summary_lines() if points.strip() else []
-        self.query_one(FeedbackPane).show(lines, q.guidance if self._guidance_shown else None)
+        session = self.session
+        if session is None:
+            return
+        q = session.question
+        lines = analyse(session.points, q.target_seconds).summary_lines() if session.points.strip() else []
+        sheet = session.rating
+        rating_now = session.answer_over and sheet.current.dimension is not None and not sheet.complete
+        self.query_one(FeedbackPane).show(
+            lines,
+            guidance=q.guidance if session.guidance_shown else None,
+            dimension=sheet.current.dimension if rating_now else None,
+        )
+
+    def _pack_name(self, pack_id: str) -> str:
+        """The pack's name for people (its id when it is no longer installed)."""
+        if self._pack_names is None:
+            try:
+                self._pack_names = {p.id: p.name for p in self.app.library.effective()}
+            except MockintError:
+                self._pack_names = {}
+        return self._pack_names.get(pack_id, pack_id)
+
+    def _tick(self) -> None:
+        session = self.session
+        if session is None or session.finished:
+            return
+        if session.tick() and self.app.settings.bell:
+            self.app.bell()
+        self._refresh_clock()
+
+    def _open_summary(self) -> None:
+        from mockint.tui.screens.summary import SummaryScreen
+
+        if self._summary_open or self.session is None:
+            return
+        self._summary_open = True
+        self._ticker.pause()
+        session = self.session
+        names = {d.id: d.name for q in session.questions for d in q.rubric}
+        self.app.switch_screen(
+            SummaryScreen(session.session_id, closing=session.closing, dimension_names=names,
+                          total=session.total_seconds, ended_early=session.ended_early,
+                          reverse=frozenset(i for i, q in enumerate(session.questions) if q.reverse))
+        )
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id == "points" and self.questions and self.index >= 0:
-            self._refresh_feedback()
-
-    # -- actions ------------------------------------------------------------------------------------
-    def action_toggle_answer(self) -> None:
-        clock = self.answer_clock
-        if clock is None or self.paused:
+        session = self.session
+        if session is None or session.finished:
             return
-        if clock.phase in ("ready", "prep"):
-            clock.start()
-        elif clock.phase == "answering":
-            clock.stop()
-            self._answer_over()
-        else:
-            self.notify("The answer is over: rate it (1-5), then enter saves.", markup=False)
-        self._refresh_clock()
+        if event.text_area.id == "points":
+            session.set_points(event.text_area.text)
+            self._refresh_feedback()
+        elif event.text_area.id == "notes":
+            session.set_notes(event.text_area.text)
 
-    def _answer_over(self) -> None:
-        """Reveal the guidance, and maybe probe an answer that stopped far short."""
-        assert self.answer_clock is not None
-        self._guidance_shown = True
-        self._refresh_feedback()
-        settings: Any = self.app.settings  # type: ignore[attr-defined]
-        q = self.question
-        if settings.auto_probe and not self._probed and self.interviewer.should_probe(
-            self.answer_clock.elapsed(), q.target_seconds
-        ):
-            from mockint.core.interview.feedback import analyse
+    def on_rating_panel_row_clicked(self, event: RatingPanel.RowClicked) -> None:
+        if self.session is not None:
+            self.session.select_row(event.row)
+            self._render_state()
 
-            self._probed = True
-            points = self.query_one("#points", TextArea).text
-            probe = self.interviewer.probe(analyse(points, q.target_seconds) if points.strip() else None)
-            self.follow_ups_asked.append(probe)
-            self.query_one(InterviewerPane).say(probe, "follow_up")
+    # -- actions --------------------------------------------------------------------------------
+    def action_toggle_answer(self) -> None:
+        if self.session is None:
+            return
+        hint = self._call(self.session.toggle_answer)
+        if hint:
+            self.notify(hint, markup=False)
 
     def action_rate(self, score: int) -> None:
-        self.query_one(RatingPanel).rate(score)
+        if self.session is not None:
+            self._call(self.session.rate, score)
 
     def action_move(self, delta: int) -> None:
-        self.query_one(RatingPanel).move(delta)
+        if self.session is not None:
+            self._call(self.session.move, delta)
 
     def action_save(self) -> None:
-        if self.answer_clock is None:
+        session = self.session
+        if session is None or session.finished:
             return
-        if self.answer_clock.phase != "stopped":
-            self.answer_clock.stop()
-        if self._record(skipped=False):
-            self._next_question()
+        if not session.rating.is_empty:
+            self._next(session.save)
+            return
+        from mockint.tui.screens.confirm import ConfirmScreen
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self._next(session.save)
+
+        self.app.push_screen(ConfirmScreen("This answer has no rating. Save it unrated?"), decided)
 
     def action_skip(self) -> None:
-        if self.answer_clock is None:
-            return
-        self.answer_clock.stop()
-        if self._record(skipped=True):
-            self._next_question()
+        if self.session is not None and not self.session.finished:
+            self._next(self.session.skip)
+
+    def _next(self, method: Any) -> None:
+        """Save (or skip) and go on: the fields are cleared only once the answer is stored."""
+        session = self.session
+        assert session is not None
+        before = session.index
+        self._call(method)
+        if not session.finished and session.index != before:
+            for field in ("#points", "#notes"):
+                self.query_one(field, TextArea).clear()
 
     def action_follow_up(self) -> None:
-        if self.answer_clock is None:
+        if self.session is None:
             return
-        left = [f for f in self.question.follow_ups if f not in self.follow_ups_asked]
-        if not left:
-            self.notify("No follow-ups left for this question.", markup=False)
-            return
-        self.follow_ups_asked.append(left[0])
-        self.query_one(InterviewerPane).say(left[0], "follow_up")
+        message = self._call(self.session.follow_up)
+        if message:
+            self.notify(message, markup=False)
 
     def action_pause(self) -> None:
-        if self.answer_clock is None or self.interview_clock is None:
+        if self.session is None:
             return
-        self.paused = not self.paused
-        self.interview_clock.toggle_pause()
-        phase = self.answer_clock.phase
-        if (self.paused and phase in ("prep", "answering")) or (not self.paused and phase == "paused"):
-            self.answer_clock.toggle_pause()
-        self.sub_title = "paused" if self.paused else ""
-        self._refresh_clock()
+        self._call(self.session.toggle_pause)
 
     def action_escape(self) -> None:
         # In a text field escape only leaves the field; the interview goes on.
         if isinstance(self.focused, TextArea):
             self.set_focus(None)
             return
+        session = self.session
+        if session is None or session.finished:
+            return
         from mockint.tui.screens.confirm import ConfirmScreen
 
         def decided(yes: bool | None) -> None:
             if yes:
-                self._finish(early=True)
+                self._call(session.end_early)
 
-        answered = len(self.answered)
-        self.app.push_screen(
-            ConfirmScreen(f"End the interview now? The {answered} saved answer(s) are kept; "
-                          "the unanswered questions are dropped."),
-            decided,
-        )
+        kept = len(session.answered) + (1 if session.has_work else 0)
+        dropped = len(session.questions) - kept
+        question = f"End the interview now? {plural(kept, 'answer')} kept"
+        if session.has_work:
+            question += " (with the one you just gave)"
+        question += f"; {plural(dropped, 'question')} left unasked."
+        self.app.push_screen(ConfirmScreen(question), decided)
 
     def action_focus_field(self, field: str) -> None:
         self.query_one(f"#{field}", TextArea).focus()
 
+    def action_scroll_detail(self, pages: int) -> None:
+        pane = self.query_one(FeedbackPane)
+        if pages < 0:
+            pane.scroll_page_up(animate=False)
+        else:
+            pane.scroll_page_down(animate=False)
+
     def action_teleprompter(self) -> None:
         prompter = self.query_one("#teleprompter")
         prompter.display = not prompter.display
+        # The conversation pane gets smaller or larger: keep its newest line (the question) in view.
+        self.query_one(InterviewerPane).keep_end()
 
     def _show_teleprompter_text(self) -> None:
         from mockint.core.backgrounder.model import SECTION_TITLES
 
-        values = self.app.backgrounder.placeholder_values()  # type: ignore[attr-defined]
+        values = self.app.backgrounder.placeholder_values()
         text = Text()
         for section, entries in values.items():
             if entries:

@@ -1,4 +1,4 @@
-"""One session in full: every answer with its question, time, ratings, notes and feedback.
+"""One session in full: every answer with its question, time, ratings, notes, feedback and guidance.
 
 All text from packs and from the person (questions, notes, typed points) is shown
 as plain `Text`, never parsed as markup.
@@ -7,177 +7,112 @@ as plain `Text`, never parsed as markup.
 from __future__ import annotations
 
 from datetime import tzinfo
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
-from mockint.core.history.records import AnswerRecord, SessionRecord
-from mockint.core.interview.clock import format_mmss
-from mockint.core.interview.rubric import DEFAULT_RUBRIC
+from mockint.core.format import mmss, plural, when
+from mockint.core.history.records import SessionRecord
+from mockint.tui.app import MockintApp
+from mockint.tui.names import Names
+from mockint.tui.widgets.answer_card import AnswerCard, CardNames
 from mockint.tui.widgets.key_bar import KeyBar
-from mockint.tui.widgets.title_bar import TitleBar
-
-_DIMENSION_NAMES = {dim.id: dim.name for dim in DEFAULT_RUBRIC}
 
 
-def dimension_name(dimension_id: str) -> str:
-    """A rubric dimension's display name (pack rubrics fall back to a readable id)."""
-    return _DIMENSION_NAMES.get(dimension_id) or dimension_id.replace("-", " ").replace("_", " ").capitalize()
+def session_status(session: SessionRecord) -> str:
+    """`complete`, `incomplete` or `ended early`."""
+    return "ended early" if session.ended_early else session.status
 
 
-def time_against_target(answer: AnswerRecord) -> Text:
-    """"2:14 of 2:00 (+0:14 over)" with the overtime in the warning colour."""
-    text = Text(f"{format_mmss(answer.elapsed_seconds)} of {format_mmss(answer.target_seconds)}")
-    over = answer.elapsed_seconds - answer.target_seconds
-    if over >= 1:
-        text.append(f"  (+{format_mmss(over)} over)", "bold red")
-    return text
-
-
-def ratings_text(answer: AnswerRecord) -> Text:
-    """Each rubric rating ("Structure 4 · Evidence 3 …")."""
-    text = Text()
-    for index, (dimension, value) in enumerate(answer.ratings.items()):
-        if index:
-            text.append(" · ")
-        text.append(f"{dimension_name(dimension)} ")
-        text.append(str(value), "bold")
-    if not answer.ratings:
-        text.append("no rubric ratings", "dim")
-    return text
-
-
-def feedback_lines(feedback: dict[str, Any] | None) -> list[str]:
-    """The automatic feedback saved with a typed answer, as short plain lines."""
-    if not feedback:
-        return []
-    lines: list[str] = []
-    words = feedback.get("words")
-    if isinstance(words, int):
-        speaking = feedback.get("speaking_seconds")
-        spoken = f" (about {format_mmss(float(speaking))} spoken)" if isinstance(speaking, int | float) else ""
-        lines.append(f"{words} words{spoken}")
-    if "has_numbers" in feedback:
-        lines.append("uses numbers" if feedback["has_numbers"] else "no numbers: add a measurable result")
-    star = feedback.get("star")
-    if isinstance(star, dict) and star:
-        marks = " ".join(f"{str(k)[:1].upper()}{'✓' if v else '✗'}" for k, v in star.items())
-        lines.append(f"STAR {marks}")
-    fillers = feedback.get("fillers")
-    if isinstance(fillers, dict) and fillers:
-        lines.append("fillers: " + ", ".join(f"{k} ×{v}" for k, v in fillers.items()))
-    return lines
-
-
-def answer_text(answer: AnswerRecord, number: int) -> Text:
-    """The whole card of one answer."""
-    text = Text()
-    text.append(f"{number}. ", "bold")
-    if answer.category:
-        text.append(f"[{answer.category}] ", "dim")
-    text.append(answer.question_text, "bold")
-    text.append(f"\n   {answer.pack_id} / {answer.question_id}", "dim")
-    if answer.skipped:
-        text.append("\n   Skipped", "italic")
-        return text
-    text.append("\n   Time ")
-    text.append_text(time_against_target(answer))
-    if answer.overall is not None:
-        text.append("   Overall ")
-        text.append(str(answer.overall), "bold")
-    text.append("\n   ")
-    text.append_text(ratings_text(answer))
-    if answer.follow_ups_asked:
-        text.append(f"\n   Follow-ups asked: {len(answer.follow_ups_asked)}", "dim")
-    for label, body in (("Notes", answer.notes), ("Typed points", answer.typed_points)):
-        if body.strip():
-            text.append(f"\n   {label}: ", "bold")
-            text.append(body.strip())
-    lines = feedback_lines(answer.feedback)
-    if lines:
-        text.append("\n   Feedback: ", "bold")
-        text.append(" · ".join(lines))
-    return text
-
-
-def session_header(session: SessionRecord, tz: tzinfo | None = None) -> Text:
-    """Title line and the session's totals."""
+def session_header(session: SessionRecord, names: Names | None = None, tz: tzinfo | None = None) -> Text:
+    """Title line, what was practised (by name), the target, and the session's totals."""
     answered = [a for a in session.answers if not a.skipped]
     skipped = len(session.answers) - len(answered)
     total = sum(a.elapsed_seconds for a in answered)
-    text = Text(session.title or session.plan or session.pack or "Practice session", "bold")
-    text.append(f"\n{session.started_at.astimezone(tz).strftime('%Y-%m-%d %H:%M')}  ·  {session.status}")
-    what = " / ".join(part for part in (session.pack, session.plan) if part)
-    if what:
-        text.append(f"  ·  {what}")
+    title = names.practice(session.summary()) if names else session.title
+    text = Text(title or "Practice session", "bold")
+    text.append(f"\n{when(session.started_at, tz)}  ·  {session_status(session)}")
+    if session.pack:
+        pack = names.pack(session.pack) if names else session.pack
+        plan = (names.plan(session.plan, session.pack) if names else session.plan) if session.plan else ""
+        text.append(f"  ·  {pack}" + (f" / {plan}" if plan else ""))
+    if session.tag:
+        text.append(f"\nTarget: {session.tag}")
     text.append(
-        f"\n{len(answered)} answered, {skipped} skipped of {session.question_count}"
-        f"  ·  answer time {format_mmss(total)}"
+        f"\n{len(answered)} answered, {skipped} skipped of {plural(session.question_count, 'question')}"
+        f"  ·  answer time {mmss(total)}"
     )
     avg = session.avg_rating
     text.append(f"  ·  average {avg:.1f}" if avg is not None else "  ·  not rated")
     return text
 
 
-class AnswerCard(Static, can_focus=True):
-    """One answer; focus it (click, tab, up/down) to compare its question's attempts."""
-
-    def __init__(self, answer: AnswerRecord, number: int) -> None:
-        super().__init__(answer_text(answer, number), markup=False, classes="answer-card")
-        self.answer = answer
-
-
 class SessionDetailScreen(Screen[None]):
-    """Every answer of a session; `c` compares attempts at the focused answer's question."""
+    """Every answer of a session; `a` compares attempts at the focused answer's question."""
 
+    app = getters.app(MockintApp)
     CSS_PATH = "session_detail.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "Session"
+    HELP_TEXT: ClassVar[str] = (
+        "One practice session: each answer with its time against the target, your ratings and notes, and what a "
+        "strong answer covers. Attempts compares every time you answered the focused question."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "move(1)", "Next answer", key_display="↓"),
-        Binding("up,k", "move(-1)", "Previous answer", key_display="↑"),
-        Binding("c", "compare", "Compare attempts"),
+        Binding("down", "move(1)", "Next answer", key_display="↓"),
+        Binding("up", "move(-1)", "Previous answer", key_display="↑"),
+        Binding("a", "compare", "Attempts", tooltip="Every attempt at the focused answer's question"),
+        Binding("e", "edit_tag", "Set target", tooltip="Set this session's target company or role"),
     ]
 
     def __init__(self, session_id: str, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.session_id = session_id
         self.session: SessionRecord | None = None
+        self._names: Names | None = None
+
+    @property
+    def names(self) -> Names:
+        if self._names is None:
+            self._names = Names(self.app.library)
+        return self._names
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         try:
-            self.session = self.app.store.get_session(self.session_id)  # type: ignore[attr-defined]
+            self.session = self.app.store.get_session(self.session_id)
         except Exception as exc:  # an unknown id (e.g. deleted meanwhile) is a message, not a crash
             yield Static(Text(f"Cannot show session {self.session_id}: {exc}"), id="detail-error")
             yield KeyBar()
             return
-        tz = self.app.now().tzinfo  # type: ignore[attr-defined]
-        yield Static(session_header(self.session, tz), id="detail-summary", markup=False)
+        names = self.names
+        card_names = CardNames(names.pack, names.category, names.dimension)
+        yield Static(session_header(self.session, names, self.app.now().tzinfo), id="detail-summary", markup=False)
         with VerticalScroll(id="answers"):
             for number, answer in enumerate(self.session.answers, 1):
-                yield AnswerCard(answer, number)
+                guidance = names.guidance(answer.pack_id, answer.question_id)
+                yield AnswerCard(answer, number, names=card_names, guidance=guidance)
             if not self.session.answers:
                 yield Static("No answers were saved in this session.", id="no-answers")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "Session"
         cards = list(self.query(AnswerCard).results(AnswerCard))
         if cards:
             cards[0].focus()
 
-    def focused_answer(self) -> AnswerRecord | None:
-        """The answer whose card has focus (or the first one)."""
-        focused = self.focused
-        if isinstance(focused, AnswerCard):
-            return focused.answer
+    def focused_card(self) -> AnswerCard | None:
+        """The card with focus (or the first one)."""
+        if isinstance(self.focused, AnswerCard):
+            return self.focused
         cards = list(self.query(AnswerCard).results(AnswerCard))
-        return cards[0].answer if cards else None
+        return cards[0] if cards else None
 
     def action_move(self, delta: int) -> None:
         cards = list(self.query(AnswerCard).results(AnswerCard))
@@ -189,12 +124,29 @@ class SessionDetailScreen(Screen[None]):
         target.scroll_visible(animate=False)
 
     def action_compare(self) -> None:
-        answer = self.focused_answer()
-        if answer is None:
+        card = self.focused_card()
+        if card is None:
             self.notify("This session has no answers to compare.", severity="warning")
             return
         from mockint.tui.screens.attempts import AttemptsScreen
 
+        answer = card.answer
         self.app.push_screen(
             AttemptsScreen(answer.pack_id, answer.question_id, answer.question_text, current=self.session_id)
+        )
+
+    def action_edit_tag(self) -> None:
+        from mockint.tui.screens.session_tag import edit_session_tag
+
+        if self.session is None:
+            return
+        edit_session_tag(self.app, self.session_id, self.session.tag, self._tag_changed)
+
+    def _tag_changed(self) -> None:
+        try:
+            self.session = self.app.store.get_session(self.session_id)
+        except Exception:  # deleted meanwhile: the header keeps what it showed
+            return
+        self.query_one("#detail-summary", Static).update(
+            session_header(self.session, self.names, self.app.now().tzinfo)
         )

@@ -7,7 +7,8 @@ The theme applies as soon as it is chosen, like the palette's theme picker.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -43,6 +44,11 @@ def apply_motion(app: Any, reduced: bool) -> None:
 
 class SettingsScreen(Screen[None]):
     """One row per setting with its help line; errors appear under the field they concern."""
+
+    HELP_TEXT: ClassVar[str] = (
+        "Defaults for every practice: answer and thinking time, the interviewer's name and manner, the bell, "
+        "motion and colours. ctrl+s checks and saves them; a theme applies as soon as you pick it."
+    )
 
     CSS_PATH = "settings.tcss"
     AUTO_FOCUS = "#set-answer_seconds"
@@ -173,14 +179,21 @@ class SettingsScreen(Screen[None]):
 
     # -- leaving ---------------------------------------------------------------------------
     def action_leave(self) -> None:
+        self.confirm_leave(self.app.pop_screen)
+
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """Run `then` now when nothing is unsaved, else once the person agrees to drop the changes.
+
+        Leaving and quitting (ctrl+q, see mockint/tui/unsaved.py) both ask.
+        """
         from mockint.tui.screens.confirm import ConfirmScreen
 
         if not self.dirty:
-            self.app.pop_screen()
+            then()
             return
 
         def answered(discard: bool | None) -> None:
             if discard:
-                self.app.pop_screen()
+                then()
 
         self.app.push_screen(ConfirmScreen("Leave without saving your changes?"), answered)

@@ -7,22 +7,26 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Header, Static
 
+from mockint.core.format import plural
 from mockint.core.interview.rubric import DEFAULT_RUBRIC
-from mockint.tui.screens.session_detail import dimension_name
+from mockint.tui.app import MockintApp
+from mockint.tui.names import Names
+from mockint.tui.screens.review import back_to_review
+from mockint.tui.widgets.answer_card import dimension_name
 from mockint.tui.widgets.calendar import PracticeCalendar
 from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.plot import TrendPlot
-from mockint.tui.widgets.title_bar import TitleBar
 
 #: Default rubric dimensions in the order a practice rates them; others follow by name.
 _RUBRIC_ORDER = {dim.id: i for i, dim in enumerate(DEFAULT_RUBRIC)}
-#: The windows `w` cycles through, in weeks.
+#: The periods `d` cycles through, in weeks.
 WINDOWS = (12, 26, 52)
 CALENDAR_WEEKS = 12
 
@@ -88,8 +92,8 @@ def summary_text(data: TrendsData, weeks: int) -> Text:
     over = "—" if s.get("overtime_rate") is None else f"{s['overtime_rate'] * 100:.0f}%"
     text = Text(f"Last {weeks} weeks: ", "bold")
     text.append(
-        f"{s.get('sessions', 0)} sessions · {s.get('answers', 0)} answers · {s.get('skipped', 0)} skipped"
-        f" · average {avg} · overtime {over} · streak {data.streak} day{'s' if data.streak != 1 else ''}"
+        f"{plural(s.get('sessions', 0), 'session')} · {plural(s.get('answers', 0), 'answer')}"
+        f" · {s.get('skipped', 0)} skipped · average {avg} · overtime {over} · streak {plural(data.streak, 'day')}"
     )
     return text
 
@@ -99,13 +103,21 @@ def _week_label(week: str) -> str:
 
 
 class TrendsScreen(Screen[None]):
-    """Plots of the last weeks; `w` changes the window, `d` opens the drill."""
+    """Plots of the last weeks; `d` changes the period, `w` opens the weakest questions."""
 
+    app = getters.app(MockintApp)
     CSS_PATH = "trends.tcss"
+    TITLE = "Review"
+    SUB_TITLE = "Trends"
+    HELP_TEXT: ClassVar[str] = (
+        "Your average rating and overtime week by week, per rubric dimension and per category, and the days "
+        "you practised. A gap in a line is a week without rated answers."
+    )
+    # The same keys as the review screen: d cycles the period, w the weakest questions.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "window", "Window"),
-        Binding("d", "drill", "Drill weakest"),
-        Binding("r", "review", "History"),
+        Binding("d", "period", "Period", tooltip="Next period: 12, 26 or 52 weeks"),
+        Binding("w", "drill", "Weakest", tooltip="The questions most in need of practice"),
+        Binding("r", "review", "Review", tooltip="Every session, filtered and sorted"),
     ]
 
     def __init__(self, *, weeks: int = WINDOWS[0], name: str | None = None, id: str | None = None) -> None:
@@ -114,13 +126,13 @@ class TrendsScreen(Screen[None]):
         self.data: TrendsData | None = None
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header()
         with VerticalScroll(id="trends"):
             yield from self._content()
         yield KeyBar()
 
     def _content(self) -> ComposeResult:
-        data = self.data = gather_trends(self.app.store, self.app.now(), self.weeks)  # type: ignore[attr-defined]
+        data = self.data = gather_trends(self.app.store, self.app.now(), self.weeks)
         labels = [_week_label(w) for w in data.weeks]
         yield Static(summary_text(data, self.weeks), id="trends-summary", markup=False)
         with Horizontal(classes="trend-pair"):
@@ -139,8 +151,9 @@ class TrendsScreen(Screen[None]):
         yield Static("By category", classes="trend-heading")
         if data.categories:
             with Grid(classes="trend-grid"):
+                names = Names(self.app.library)
                 for category, values in data.categories.items():
-                    yield TrendPlot(category, values, labels, classes="trend-small")
+                    yield TrendPlot(names.category(category), values, labels, classes="trend-small")
         else:
             yield Static("No answers in this window yet.", classes="trend-empty")
         yield Static(f"Practice calendar (last {CALENDAR_WEEKS} weeks)", classes="trend-heading")
@@ -150,17 +163,15 @@ class TrendsScreen(Screen[None]):
         )
 
     def on_mount(self) -> None:
-        self.title = "Review"
-        self.sub_title = "Trends"
         self.query_one("#trends").focus()
 
-    async def action_window(self) -> None:
+    async def action_period(self) -> None:
         self.weeks = WINDOWS[(WINDOWS.index(self.weeks) + 1) % len(WINDOWS)]
         await self.recompose()
         self.query_one("#trends").focus()
 
     def action_drill(self) -> None:
-        self.app.open_screen("drill")  # type: ignore[attr-defined]
+        self.app.open_screen("drill")
 
     def action_review(self) -> None:
-        self.app.open_screen("review")  # type: ignore[attr-defined]
+        back_to_review(self.app)

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import RenderResult
 from textual.widget import Widget
 
+from mockint.core.format import plural
 from mockint.core.history.calendar import calendar_weeks, current_streak, longest_streak
 
 _DAY_LABELS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
@@ -93,9 +94,9 @@ class PracticeCalendar(Widget):
                 out.append(" ")
             out.append("\n")
         in_view = sum(1 for column in columns for cell in column if cell is not None and cell[1] > 0)
-        out.append(f"\nCurrent streak: {self.streak} day{'s' if self.streak != 1 else ''}", "bold")
-        out.append(f"   longest: {self.longest}", label_style)
-        out.append(f"\n{in_view} practice days in the last {self.weeks} weeks", label_style)
+        out.append(f"\nCurrent streak: {plural(self.streak, 'day')}", "bold")
+        out.append(f"   longest: {plural(self.longest, 'day')}", label_style)
+        out.append(f"\n{plural(in_view, 'practice day')} in the last {plural(self.weeks, 'week')}", label_style)
         out.append("   less ", label_style)
         for (glyph, _cls), style in zip(_LEVELS, styles, strict=True):
             out.append(glyph[0], style)

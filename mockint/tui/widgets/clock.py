@@ -5,7 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from mockint.core.interview.clock import ClockReading, format_mmss
+from mockint.core.format import mmss
+from mockint.core.interview.clock import ClockReading
 
 _PHASE_LABEL = {
     "ready": "Ready: space starts the answer",
@@ -30,14 +31,15 @@ class ClockWidget(Static):
 
     _shown: tuple[object, ...] | None = None
 
-    def show(self, reading: ClockReading | None, total_seconds: float) -> None:
+    def show(self, reading: ClockReading | None, total_seconds: float, *, compact: bool = False) -> None:
         """Redraw from one reading of the answer clock and the interview's total time.
 
-        Called at 4 Hz while the clock moves, but the face changes once a second: an
-        unchanged face is not redrawn (an update would also re-run layout).
+        Called at 4 Hz while the interview runs, but the face changes once a second: an
+        unchanged face is not redrawn (an update would also re-run layout). `compact` draws
+        one line (while the answer is rated, to leave room for the rubric).
         """
-        total = format_mmss(total_seconds)
-        key = (total,) if reading is None else (reading.text, reading.phase, reading.level, total)
+        total = mmss(total_seconds)
+        key = (total,) if reading is None else (reading.text, reading.phase, reading.level, total, compact)
         if key == self._shown:
             return
         self._shown = key
@@ -53,6 +55,11 @@ class ClockWidget(Static):
         face = reading.text
         if reading.phase == "paused":
             face = f"{face}  (paused)"
+        if compact:
+            text = Text(f"Answer {face}", style="bold", no_wrap=True, overflow="ellipsis")
+            text.append(f" · Interview {total}", style="")
+            self.update(text)
+            return
         text = Text(face, style="bold")
         text.append(f"\n{_PHASE_LABEL.get(reading.phase, reading.phase)}", style="")
         text.append(f"\nInterview {total}", style="dim")

@@ -1,25 +1,58 @@
-"""Objective feedback on the typed key points, and the question's guidance once the answer is over."""
+"""What helps while rating: the rubric's anchors, then the question's guidance, and key-point feedback."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from mockint.core.packs.model import RubricDimension
 
-class FeedbackPane(Static):
-    """Shows `Feedback.summary_lines()` and, when revealed, the guidance (plain text)."""
 
-    DEFAULT_CSS = """
-    FeedbackPane { height: auto; padding: 0 1; }
+class FeedbackPane(VerticalScroll):
+    """A scrolling pane (pageup/pagedown or the mouse wheel); every text is shown literally.
+
+    While a dimension is being rated it shows what each score 1..5 of that dimension looks
+    like; once the answer is over it shows what a strong answer covers; and the feedback on
+    the typed key points.
     """
 
-    def show(self, lines: list[str], guidance: str | None = None) -> None:
+    DEFAULT_CSS = """
+    FeedbackPane { height: 1fr; padding: 0 1; }
+    FeedbackPane > Static { height: auto; }
+    """
+
+    can_focus = False
+    _shown: tuple[object, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="feedback-text")
+
+    def show(self, lines: list[str], guidance: str | None = None, dimension: RubricDimension | None = None) -> None:
         text = Text()
+        if dimension is not None:
+            # The title is the border's, so all five anchors get the pane's lines.
+            title = f"{dimension.name}: what each score looks like"
+            anchors = dimension.anchors or ("weak", "", "solid", "", "outstanding")
+            text.append("\n".join(f"{n} {a}" for n, a in enumerate(anchors, 1) if a))
+            text.append("\n\n")
+        elif guidance:
+            title = "What a strong answer covers"
+        else:
+            title = "Feedback"
+        if guidance:
+            if dimension is not None:
+                text.append("What a strong answer covers:\n", style="bold")
+            text.append(guidance)
+            text.append("\n\n")
         if lines:
             text.append("\n".join(lines))
         else:
             text.append("Type key points (k) to see word count, pace, numbers and STAR coverage.", style="dim")
-        if guidance:
-            text.append("\n\nWhat a strong answer covers:\n", style="bold")
-            text.append(guidance)
-        self.update(text)
+        key = (tuple(lines), guidance, dimension)
+        if key != self._shown:
+            self._shown = key
+            self.border_title = Text(title)
+            self.query_one("#feedback-text", Static).update(text)
+            self.scroll_home(animate=False)

@@ -7,6 +7,13 @@ whenever the bindings change (every focus change), which is most of the cost of 
 screen's first frame. Here a change of bindings is a repaint.
 
 Mouse: a click on a key presses it; hovering shows it highlighted (and its tooltip).
+
+What it relies on in Textual (checked against 8.2.8, the pinned version): `Footer`
+recomposing all its `FooterKey` children on every `bindings_updated_signal` (which fires on
+each focus change), the public `Screen.bindings_updated_signal` and `Screen.active_bindings`
+(node, binding, enabled, tooltip) that this bar reads instead, `App.get_key_display`, and
+the `$footer-*` theme variables. Should Footer stop rebuilding its children, Footer itself
+would be the better choice.
 """
 
 from __future__ import annotations

@@ -3,6 +3,10 @@
 A braille cell holds a 2x4 grid of dots, so a chart `width` cells wide and `height`
 cells tall has 2*width by 4*height points: fine enough to show a weekly trend in a
 few lines. Drawing is pure (lists of str) so it is tested without a terminal.
+
+Kept hand-drawn rather than taken from a plotting library: it needs only Unicode braille
+(U+2800–U+28FF), which every terminal font we have tried renders one cell wide, and a Rich
+`Text` per plot; it relies on no Textual behaviour beyond `Widget.render` (Textual 8.2).
 """
 
 from __future__ import annotations

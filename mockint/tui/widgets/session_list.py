@@ -23,10 +23,11 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
-from textual.scrollbar import ScrollBarRender
 from textual.strip import Strip
 
+from mockint.core.format import mmss, when
 from mockint.core.history.queries import HistoryRow
+from mockint.core.history.summary import SessionSummary
 from mockint.core.text import one_line
 
 PAGE_SIZE = 40
@@ -42,49 +43,68 @@ class SessionSource(Protocol):
     ) -> list[HistoryRow]: ...
 
 
-def _format_duration(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+@dataclass(frozen=True)
+class CellContext:
+    """What cells need besides the row: the zone times are shown in and the practice's name."""
 
-
-def _pack_or_plan(row: HistoryRow) -> str:
-    s = row.summary
-    if s.plan:
-        return f"{s.pack}/{s.plan}" if s.pack else s.plan
-    return s.pack or s.title or "mixed"
+    tz: tzinfo | None
+    practice: Callable[[SessionSummary], str]
 
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its header, width (0 = takes the rest), store sort key (None: not sortable), cell."""
+    """One column: its header, width (0 = takes the rest), store sort key (None: not sortable), cell.
+
+    A column is shown only when the list is at least `min_width` and less than `max_width` wide.
+    """
 
     key: str
     title: str
     width: int
     sort: str | None
-    cell: Callable[[HistoryRow, tzinfo | None], str]
+    cell: Callable[[HistoryRow, CellContext], str]
     justify: str = "left"
+    min_width: int = 0
+    max_width: int = 1 << 16
 
 
 def _rating(row: HistoryRow) -> str:
     return "—" if row.summary.avg_rating is None else f"{row.summary.avg_rating:.1f}"
 
 
+def status_label(summary: SessionSummary) -> str:
+    """`complete`, `incomplete`, or `ended early` (finished before its last question)."""
+    return "ended early" if summary.ended_early else summary.status
+
+
+def _tagged(row: HistoryRow, context: CellContext) -> str:
+    """The practice's name after its target (company or role), for narrow lists with no Target column."""
+    practice = context.practice(row.summary)
+    return f"{row.summary.tag} · {practice}" if row.summary.tag else practice
+
+
+#: From this width on the target (tag) has its own column.
+WIDE = 100
+
+
+def default_practice(summary: SessionSummary) -> str:
+    """The session's title (written from names when it started), else its pack id."""
+    return summary.title or summary.pack or "Mixed practice"
+
+
 COLUMNS: tuple[Column, ...] = (
-    Column("date", "Date", 16, "started_at", lambda r, tz: r.summary.started_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
-    Column("pack", "Pack / plan", 0, "pack", lambda r, tz: _pack_or_plan(r)),
-    Column("answered", "Ans", 3, "answers", lambda r, tz: str(r.summary.answered), "right"),
-    Column("skipped", "Skp", 3, None, lambda r, tz: str(r.summary.skipped), "right"),
-    Column("time", "Time", 7, None, lambda r, tz: _format_duration(r.total_seconds), "right"),
-    Column("rating", "Avg", 4, "avg_rating", lambda r, tz: _rating(r), "right"),
-    Column("status", "Status", 10, "status", lambda r, tz: r.summary.status),
+    Column("date", "Date", 16, "started_at", lambda r, c: when(r.summary.started_at, c.tz)),
+    Column("practice", "Practice", 0, "title", _tagged, max_width=WIDE),
+    Column("target", "Target", 14, "tag", lambda r, c: r.summary.tag or "", min_width=WIDE),
+    Column("practice", "Practice", 0, "title", lambda r, c: c.practice(r.summary), min_width=WIDE),
+    Column("answered", "Ans", 3, "answers", lambda r, c: str(r.summary.answered), "right"),
+    Column("skipped", "Skp", 3, None, lambda r, c: str(r.summary.skipped), "right"),
+    Column("time", "Time", 7, None, lambda r, c: mmss(r.total_seconds), "right"),
+    Column("rating", "Avg", 4, "avg_rating", lambda r, c: _rating(r), "right"),
+    Column("status", "Status", 11, "status", lambda r, c: status_label(r.summary)),
 )
 #: The columns a person can sort by (the store sorts; these are its sort keys).
-SORTABLE: tuple[str, ...] = tuple(c.sort for c in COLUMNS if c.sort is not None)
+SORTABLE: tuple[str, ...] = tuple(dict.fromkeys(c.sort for c in COLUMNS if c.sort is not None))
 _GAP = 2
 _MIN_FLEX = 8
 
@@ -107,20 +127,21 @@ class SessionList(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "jump(0)", "First", show=False),
         Binding("end", "jump(-1)", "Last", show=False),
         Binding("enter", "select", "Open"),
     ]
-    # overflow-y is hidden: the scrollbar is drawn by render_line (see _bar), no ScrollBar widget.
+    # Textual's own vertical scrollbar (overflow-y: auto): its size comes from `virtual_size`,
+    # which `reload` sets to the row count plus the header line, as toolong's LogLines does.
     DEFAULT_CSS = """
     SessionList {
         height: 1fr;
         overflow-x: hidden;
-        overflow-y: hidden;
+        overflow-y: auto;
     }
     SessionList > .session-list--header { text-style: bold; background: $panel; }
     SessionList > .session-list--cursor { background: $accent 40%; }
@@ -160,6 +181,7 @@ class SessionList(ScrollView, can_focus=True):
         sort: str = "started_at",
         descending: bool = True,
         tz: tzinfo | None = None,
+        practice: Callable[[SessionSummary], str] = default_practice,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -171,19 +193,18 @@ class SessionList(ScrollView, can_focus=True):
         self.descending = descending
         #: Times are shown in this zone (the app's clock's), so tests and snapshots are stable.
         self.tz = tz
-        self.row_count = 0
+        self.context = CellContext(tz, practice)
+        # Counted now, not on mount: with the virtual size known before the first layout, the
+        # scrollbar is part of that layout instead of making Textual lay the screen out again.
+        self.row_count = source.count(self.filters)
+        self.set_reactive(ScrollView.virtual_size, Size(0, self.row_count + 1))
         self._pages: LRUCache[int, list[HistoryRow]] = LRUCache(maxsize=32)
         self._lines: LRUCache[tuple[int, bool, int], Strip] = LRUCache(maxsize=512)
         #: Page fetches from the store so far (tests and the benchmark read it).
         self.fetches = 0
         self._styles: dict[str, Style] | None = None
-        self._bar_segments: tuple[tuple[int, int, int, int], list[Segment]] | None = None
-        self._dragging = False
 
     # -- data ----------------------------------------------------------------
-    def on_mount(self) -> None:
-        self.reload()
-
     def set_query(
         self, *, filters: dict[str, Any] | None = None, sort: str | None = None, descending: bool | None = None
     ) -> None:
@@ -235,16 +256,22 @@ class SessionList(ScrollView, can_focus=True):
         return self.row(self.cursor)
 
     # -- layout --------------------------------------------------------------
+    @staticmethod
+    def columns(width: int) -> tuple[Column, ...]:
+        """The columns shown at this width (some appear only in wide terminals)."""
+        return tuple(c for c in COLUMNS if c.min_width <= width < c.max_width)
+
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(c.width for c in COLUMNS) + _GAP * (len(COLUMNS) - 1) + 1
+        columns = self.columns(width)
+        fixed = sum(c.width for c in columns) + _GAP * (len(columns) - 1) + 1
         flex = max(_MIN_FLEX, width - fixed)
-        return [c.width or flex for c in COLUMNS]
+        return [c.width or flex for c in columns]
 
     def _line(self, cells: Sequence[str], width: int) -> str:
         """One row as plain text, exactly `width` cells: each cell fitted to its column."""
         gap = " " * _GAP
         parts = [" "]
-        for column, cell_width, cell in zip(COLUMNS, self._widths(width), cells, strict=True):
+        for column, cell_width, cell in zip(self.columns(width), self._widths(width), cells, strict=True):
             parts.append(_fit(cell, cell_width, right=column.justify == "right"))
             parts.append(gap)
         return set_cell_size("".join(parts), width)
@@ -256,8 +283,8 @@ class SessionList(ScrollView, can_focus=True):
 
     def column_at(self, x: int) -> Column | None:
         """The column under content x (header clicks)."""
-        edge = 1
-        for column, cell_width in zip(COLUMNS, self._widths(self.size.width - self._bar_width), strict=True):
+        edge, width = 1, self.scrollable_size.width
+        for column, cell_width in zip(self.columns(width), self._widths(width), strict=True):
             if edge <= x < edge + cell_width + _GAP:
                 return column
             edge += cell_width + _GAP
@@ -278,43 +305,9 @@ class SessionList(ScrollView, can_focus=True):
                 self._styles[component] = base + self.get_component_rich_style(component, partial=True)
         return self._styles[name]
 
-    @property
-    def _bar_width(self) -> int:
-        return max(0, min(self.styles.scrollbar_size_vertical, self.size.width - 1))
-
-    def _bar(self, y: int) -> Segment | None:
-        """Line `y` of the scrollbar, drawn as Textual draws one (a widget per bar is costly)."""
-        thickness = self._bar_width
-        if not thickness:
-            return None
-        height = self.size.height
-        key = (round(self.scroll_offset.y), height, self.row_count, thickness)
-        if self._bar_segments is None or self._bar_segments[0] != key:
-            styles = self.styles
-            background = styles.scrollbar_background
-            if background.a < 1:
-                background = self.background_colors[0] + background
-            segments = ScrollBarRender.render_bar(
-                size=height,
-                virtual_size=self.row_count + 1,
-                window_size=height if height < self.row_count + 1 else 0,
-                position=self.scroll_offset.y,
-                thickness=thickness,
-                back_color=background.rich_color,  # Rich colours, as Textual passes them
-                bar_color=(background + styles.scrollbar_color).rich_color,
-            )
-            lines = [Segment(seg.text, seg.style.clear_meta_and_links() if seg.style else None)
-                     for seg in segments.segments]
-            self._bar_segments = (key, lines)
-        lines = self._bar_segments[1]
-        return lines[y] if 0 <= y < len(lines) else None
-
-    def _with_bar(self, strip: Strip, y: int) -> Strip:
-        bar = self._bar(y)
-        return strip if bar is None else Strip([*strip, bar], strip.cell_length + bar.cell_length)
-
     def render_line(self, y: int) -> Strip:
-        return self._with_bar(self._row_line(y, self.size.width - self._bar_width), y)
+        # `scrollable_size` is the content region less the scrollbar Textual draws beside it.
+        return self._row_line(y, self.scrollable_size.width)
 
     def _row_line(self, y: int, width: int) -> Strip:
         if y == 0:
@@ -337,56 +330,30 @@ class SessionList(ScrollView, can_focus=True):
             return Strip.blank(width, self._style(""))
         if is_cursor:
             style = self._style("session-list--cursor")
-            if row.summary.status == "incomplete":
+            if row.summary.status != "complete" or row.summary.ended_early:
                 style = self._style("session-list--incomplete") + self.get_component_rich_style(
                     "session-list--cursor", partial=True
                 )
         else:
-            style = self._style("session-list--incomplete" if row.summary.status == "incomplete" else "")
-        strip = self._strip(self._line([c.cell(row, self.tz) for c in COLUMNS], width), width, style)
+            unfinished = row.summary.status != "complete" or row.summary.ended_early
+            style = self._style("session-list--incomplete" if unfinished else "")
+        strip = self._strip(self._line([c.cell(row, self.context) for c in self.columns(width)], width), width, style)
         self._lines[key] = strip
         return strip
 
     def _header(self, width: int) -> Strip:
         titles = []
-        for column in COLUMNS:
+        for column in self.columns(width):
             title = column.title
             if column.sort == self.sort:
                 title = f"{title}{'▼' if self.descending else '▲'}"
             titles.append(title)
         return self._strip(self._line(titles, width), width, self._style("session-list--header"))
 
-    @property
-    def allow_vertical_scroll(self) -> bool:
-        # The scrollbar is drawn, not a widget (overflow-y: hidden): the wheel still scrolls.
-        return not self._check_disabled() and self.max_scroll_y > 0
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        if self._bar_width and event.x >= self.size.width - self._bar_width:
-            # A press on the bar jumps there; dragging (the mouse is captured) keeps scrolling.
-            event.stop()
-            self._dragging = True
-            self.capture_mouse()
-            self._scroll_to_bar(event.y)
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        if self._dragging:
-            self._scroll_to_bar(event.y)
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        if self._dragging:
-            self._dragging = False
-            self.release_mouse()
-
-    def _scroll_to_bar(self, y: int) -> None:
-        height = max(1, self.size.height - 1)
-        fraction = max(0.0, min(1.0, y / height))
-        self.scroll_to(y=round(fraction * self.max_scroll_y), animate=False, immediate=True)
-
     # -- cursor and scrolling -------------------------------------------------
     @property
     def _page_rows(self) -> int:
-        return max(1, self.size.height - 1)
+        return max(1, self.scrollable_size.height - 1)
 
     def validate_cursor(self, value: int) -> int:
         return max(0, min(value, self.row_count - 1)) if self.row_count else 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from datetime import UTC, datetime
 
 from mockint.core.history.db.schema import migrate
@@ -22,13 +23,45 @@ def is_corruption(exc: sqlite3.Error) -> bool:
     return "malformed" in text or "not a database" in text
 
 
-def connect(path: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
+def is_busy(exc: sqlite3.Error) -> bool:
+    """Whether an SQLite error means another connection holds the lock (SQLITE_BUSY/LOCKED)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return (code & 0xFF) in (5, 6)
+    return "locked" in str(exc).lower() or "busy" in str(exc).lower()
+
+
+def _use_wal(conn: sqlite3.Connection, wait: float) -> None:
+    """Switch the file to WAL once (the mode is kept in the file).
+
+    Changing the journal mode does not wait on SQLite's busy handler, so processes that open
+    a brand-new database at the same moment retry here, with a bounded back-off.
+    """
+    deadline = time.monotonic() + wait
+    delay = 0.002
+    while True:
+        try:
+            # The first statement that reads the file: "not a database" shows up here.
+            if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                return
+            if str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]).lower() == "wal":
+                return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() > deadline:
+                raise
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError("database is locked")
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)
+
+
+def connect(path: str, busy_seconds: float = BUSY_SECONDS) -> sqlite3.Connection:
+    """A connection in WAL mode, migrated, that waits at most `busy_seconds` for another writer."""
+    conn = sqlite3.connect(path, timeout=busy_seconds, isolation_level=None, check_same_thread=False)
     try:
         conn.row_factory = sqlite3.Row
-        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
-        # The first statement that reads the file: "not a database" shows up here.
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_seconds * 1000)}")
+        _use_wal(conn, max(busy_seconds, BUSY_SECONDS))
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         # 16 MiB of page cache (default 2 MiB): bulk imports and statistics touch many pages.

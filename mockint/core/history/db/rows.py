@@ -9,10 +9,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from mockint.core.errors import MockintError
+from mockint.core.history import limits
 from mockint.core.history.summary import STATUSES, SessionSummary, iso
+from mockint.core.text import find_any_control
 
 if TYPE_CHECKING:
-    from mockint.core.history.records import AnswerRecord
+    from mockint.core.history.records import AnswerRecord, SessionRecord
 
 
 @functools.cache
@@ -28,6 +30,7 @@ def _encoder() -> Callable[[Any], str]:
 
 SUMMARY_SELECT = """
 SELECT s.id, s.title, s.started_at, s.ended_at, s.status, s.pack, s.plan, s.seed, s.question_count,
+  s.tag, s.ended_early,
   (SELECT count(*) FROM answers a WHERE a.session_id = s.id AND a.skipped = 0) AS answered,
   (SELECT count(*) FROM answers a WHERE a.session_id = s.id AND a.skipped = 1) AS skipped,
   (SELECT avg(a.avg_rating) FROM answers a WHERE a.session_id = s.id AND a.skipped = 0) AS avg_rating
@@ -37,25 +40,76 @@ FROM sessions s
 ANSWER_COLUMNS = (
     "id, session_id, idx, pack_id, pack_version, question_id, question_text, category, target_seconds, "
     "elapsed_seconds, overtime_seconds, ratings, overall, avg_rating, notes, typed_points, feedback, "
-    "follow_ups_asked, skipped, asked_at, asked_ts, answered_at, answered_ts"
+    "follow_ups_asked, skipped, asked_at, asked_ts, answered_at, answered_ts, transcript, speech"
 )
-INSERT_ANSWER = f"INSERT INTO answers ({ANSWER_COLUMNS}) VALUES ({', '.join('?' * 23)})"
+INSERT_ANSWER = f"INSERT INTO answers ({ANSWER_COLUMNS}) VALUES ({', '.join('?' * 25)})"
 INSERT_SESSION = (
     "INSERT INTO sessions (id, title, started_at, started_ts, ended_at, ended_ts, status, pack, plan, "
-    "seed, question_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "seed, question_count, tag, ended_early) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
+
+
+def read_time(text: object) -> datetime:
+    """A stored ISO time as an aware datetime in [1970, 2200): a row forced into the file with an
+    odd time, or none, still reads as one every time zone can show (see limits.clamp_time)."""
+    try:
+        dt = datetime.fromisoformat(text) if isinstance(text, str) else limits.EARLIEST
+    except ValueError:
+        return limits.EARLIEST
+    return limits.clamp_time(dt)
+
+
+def _opt_time(text: object) -> datetime | None:
+    return None if text is None else read_time(text)
+
+
+def check_tag(tag: str | None) -> str | None:
+    """A session tag as stored: surrounding space dropped, empty is None; ValueError past the limit."""
+    if tag is None:
+        return None
+    tag = tag.strip()
+    if find_any_control(tag) is not None:
+        raise ValueError("tag: control characters (line breaks too) are not allowed")
+    if len(tag) > limits.MAX_TAG:
+        raise ValueError(f"tag: at most {limits.MAX_TAG} characters, found {len(tag)}")
+    return tag or None
+
+
+def check_time(name: str, dt: datetime) -> None:
+    if dt.tzinfo is None or not limits.time_in_range(dt):
+        raise ValueError(f"{name}: expected a time with an offset between 1970 and 2200, found {dt!r}")
+
+
+_TEXT_LIMITS = (
+    ("question_text", limits.MAX_QUESTION_TEXT),
+    ("notes", limits.MAX_NOTES),
+    ("typed_points", limits.MAX_TYPED_POINTS),
+    ("pack_version", limits.MAX_PACK_VERSION),
+)
 
 
 def check_answer(answer: AnswerRecord) -> None:
-    """Refuse an answer the schema would store wrongly (a programming error: ValueError)."""
+    """Refuse an answer the schema would store wrongly or past `limits` (a programming error: ValueError)."""
+    for name, limit in _TEXT_LIMITS:
+        if len(getattr(answer, name)) > limit:
+            raise ValueError(f"{name}: at most {limit} characters")
+    if answer.transcript is not None and len(answer.transcript) > limits.MAX_TRANSCRIPT:
+        raise ValueError(f"transcript: at most {limits.MAX_TRANSCRIPT} characters")
+    if len(answer.follow_ups_asked) > limits.MAX_FOLLOW_UPS or any(
+        len(f) > limits.MAX_FOLLOW_UP for f in answer.follow_ups_asked
+    ):
+        raise ValueError(f"follow_ups_asked: at most {limits.MAX_FOLLOW_UPS} of {limits.MAX_FOLLOW_UP} characters")
+    check_time("asked_at", answer.asked_at)
+    if answer.answered_at is not None:
+        check_time("answered_at", answer.answered_at)
     for key, value in answer.ratings.items():
         if not isinstance(key, str) or type(value) is not int or not 1 <= value <= 5:
             raise ValueError(f"rating {key!r}: expected an integer 1..5, found {value!r}")
     if answer.overall is not None and (type(answer.overall) is not int or not 1 <= answer.overall <= 5):
         raise ValueError(f"overall: expected an integer 1..5 or None, found {answer.overall!r}")
-    if answer.index < 0:
-        raise ValueError("index must not be negative")
+    if not 0 <= answer.index < limits.MAX_QUESTIONS:
+        raise ValueError(f"index: expected 0..{limits.MAX_QUESTIONS - 1}")
 
 
 def answer_row(answer_id: int | None, session_id: str, a: AnswerRecord, answered_at: datetime) -> tuple[Any, ...]:
@@ -85,6 +139,8 @@ def answer_row(answer_id: int | None, session_id: str, a: AnswerRecord, answered
         a.asked_at.timestamp(),
         iso(answered_at),
         answered_at.timestamp(),
+        a.transcript,
+        None if a.speech is None else dumps(a.speech),
     )
 
 
@@ -94,6 +150,7 @@ def answer_from_row(row: sqlite3.Row) -> AnswerRecord:
     from mockint.core.history.records import AnswerRecord
 
     feedback = row["feedback"]
+    speech = row["speech"]
     return AnswerRecord(
         index=row["idx"],
         pack_id=row["pack_id"],
@@ -111,8 +168,30 @@ def answer_from_row(row: sqlite3.Row) -> AnswerRecord:
         feedback=None if feedback is None else json.loads(feedback),
         follow_ups_asked=json.loads(row["follow_ups_asked"]),
         skipped=bool(row["skipped"]),
-        asked_at=datetime.fromisoformat(row["asked_at"]),
-        answered_at=datetime.fromisoformat(row["answered_at"]),
+        asked_at=read_time(row["asked_at"]),
+        answered_at=read_time(row["answered_at"]),
+        transcript=row["transcript"],
+        speech=None if speech is None else json.loads(speech),
+    )
+
+
+def session_from_row(row: sqlite3.Row, answers: list[AnswerRecord]) -> SessionRecord:
+    """A `sessions` row (SELECT *) and its answers as one record."""
+    from mockint.core.history.records import SessionRecord
+
+    return SessionRecord(
+        id=row["id"],
+        title=row["title"],
+        started_at=read_time(row["started_at"]),
+        ended_at=_opt_time(row["ended_at"]),
+        status=row["status"],
+        pack=row["pack"],
+        plan=row["plan"],
+        seed=row["seed"],
+        question_count=row["question_count"],
+        answers=answers,
+        tag=row["tag"],
+        ended_early=bool(row["ended_early"]),
     )
 
 
@@ -121,8 +200,8 @@ def summary_from_row(row: sqlite3.Row) -> SessionSummary:
     return SessionSummary(
         id=row["id"],
         title=row["title"],
-        started_at=datetime.fromisoformat(row["started_at"]),
-        ended_at=None if row["ended_at"] is None else datetime.fromisoformat(row["ended_at"]),
+        started_at=read_time(row["started_at"]),
+        ended_at=_opt_time(row["ended_at"]),
         status=row["status"],
         pack=row["pack"],
         plan=row["plan"],
@@ -131,6 +210,8 @@ def summary_from_row(row: sqlite3.Row) -> SessionSummary:
         answered=row["answered"],
         skipped=row["skipped"],
         avg_rating=None if avg is None else round(avg, 2),
+        tag=row["tag"],
+        ended_early=bool(row["ended_early"]),
     )
 
 
@@ -140,9 +221,17 @@ def session_filters(
     status: str | None,
     since: datetime | None,
     until: datetime | None,
+    tag: str | None = None,
+    ended_early: bool | None = None,
 ) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
+    if tag is not None:
+        clauses.append("s.tag = ?")
+        params.append(tag)
+    if ended_early is not None:
+        clauses.append("s.ended_early = ?")
+        params.append(int(ended_early))
     if pack is not None:
         # IN (subquery) is evaluated once via the pack indexes; a correlated EXISTS here made
         # SQLite walk an index once per session (minutes at 10,000 sessions).

@@ -74,15 +74,67 @@ CREATE INDEX answers_category ON answers (category, asked_ts);
 """
 
 
-def _v1(conn: sqlite3.Connection) -> None:
+def _run(conn: sqlite3.Connection, script: str) -> None:
     # executescript would COMMIT the open transaction, so run the statements one by one.
-    for statement in _V1.split(";"):
+    for statement in script.split(";"):
         if statement.strip():
             conn.execute(statement)
 
 
+def _v1(conn: sqlite3.Connection) -> None:
+    _run(conn, _V1)
+
+
+_V2 = """
+ALTER TABLE sessions ADD COLUMN tag TEXT;
+ALTER TABLE sessions ADD COLUMN ended_early INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX sessions_tag ON sessions (tag, started_ts, id);
+ALTER TABLE answers ADD COLUMN transcript TEXT;
+ALTER TABLE answers ADD COLUMN speech TEXT;
+"""
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    """A session's tag (target company or role) and whether it ended early; spoken answers."""
+    _run(conn, _V2)
+
+
+_V3 = """
+CREATE TABLE notices (
+    id         INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    text       TEXT NOT NULL
+);
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """Messages for the person that stay until read (what a recovery saved, for example)."""
+    _run(conn, _V3)
+
+
+_V4 = """
+CREATE TABLE cards (
+    pack_id     TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    card        TEXT NOT NULL,
+    due_ts      REAL NOT NULL,
+    last_ts     REAL NOT NULL,
+    PRIMARY KEY (pack_id, question_id)
+) WITHOUT ROWID;
+"""
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """FSRS cards for the weakest-questions drill, seeded by replaying the answers so far."""
+    from mockint.core.history.repetition import refresh_all
+
+    _run(conn, _V4)
+    refresh_all(conn)
+
+
 #: Ordered: MIGRATIONS[i] turns schema version i into version i + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1,)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1, _v2, _v3, _v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

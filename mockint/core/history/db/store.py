@@ -16,12 +16,13 @@ import os
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from mockint.core.errors import MockintError, failure
-from mockint.core.history.db.file import BUSY_SECONDS, connect, is_corruption, move_aside
+from mockint.core.history import limits
+from mockint.core.history.db.file import BUSY_SECONDS, connect, is_busy, is_corruption, move_aside
 from mockint.core.history.db.rows import (
     ANSWER_COLUMNS,
     INSERT_ANSWER,
@@ -30,18 +31,28 @@ from mockint.core.history.db.rows import (
     answer_from_row,
     answer_row,
     check_answer,
+    check_tag,
     session_filters,
+    session_from_row,
     summary_from_row,
 )
 from mockint.core.history.summary import SessionSummary, iso
 from mockint.core.paths import Paths, get_paths, path_exists
 
 if TYPE_CHECKING:
+    from mockint.core.history.db.bulk import Merged
     from mockint.core.history.records import AnswerRecord, Attempt, SessionRecord
     from mockint.core.history.stats import Stats, WeakQuestion
     from mockint.core.interview.interviewer import Interview, PlannedQuestion
 
-__all__ = ["BUSY_SECONDS", "Store", "check_answer"]
+__all__ = ["BUSY_SECONDS", "Store", "StoreBusy", "check_answer"]
+
+
+class StoreBusy(MockintError):
+    """Another process kept the database locked for longer than this store waits (exit code 1).
+
+    Nothing was written: the caller keeps what it meant to save and may try again.
+    """
 
 _SORTS = {
     "started_at": "s.started_ts",
@@ -50,6 +61,9 @@ _SORTS = {
     "answers": "answered",
     "pack": "s.pack",
     "status": "s.status",
+    # What the review list shows as names (the session's title, its target): sorted ignoring case.
+    "title": "s.title COLLATE NOCASE",
+    "tag": "s.tag COLLATE NOCASE",
 }
 
 
@@ -101,6 +115,7 @@ class Store:
         *,
         now: Callable[[], datetime] | None = None,
         check: bool = True,
+        busy_seconds: float = BUSY_SECONDS,
     ) -> Store:
         """Open (creating or migrating) the database.
 
@@ -109,6 +124,8 @@ class Store:
         is started; `recovery_message` then says so. `check=False` skips the full page scan so
         quick read-only commands stay fast (damage found later is still reported, exit code 1).
         A missing or read-only data directory raises MockintError with exit code 1.
+        `busy_seconds` bounds how long a write waits for another process's write to end before
+        it fails with StoreBusy (an interactive screen passes a second or two rather than freeze).
         """
         paths = (paths or get_paths()).ensure()
         clock = now or _utcnow
@@ -116,7 +133,7 @@ class Store:
         if path_exists(db) and not os.access(db, os.W_OK):
             raise failure("the database file is not writable", path=db)
         try:
-            conn = connect(db)
+            conn = connect(db, busy_seconds)
             try:
                 if check:
                     result = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -133,16 +150,33 @@ class Store:
         except UnicodeDecodeError:
             # SQLite's error message quoted bytes of a damaged schema that are not UTF-8.
             reason = "damaged schema"
+        return cls._recover(paths, clock, reason, busy_seconds)
+
+    @classmethod
+    def _recover(cls, paths: Paths, clock: Callable[[], datetime], reason: str, busy_seconds: float) -> Store:
+        """Move the damaged file aside, start a fresh one and copy into it what can still be read."""
+        from mockint.core.format import plural
+        from mockint.core.history.db.salvage import salvage
+
+        db = paths.database_file
         try:
             moved = move_aside(paths, clock())
-            conn = connect(db)
+            conn = connect(db, busy_seconds)
         except (OSError, sqlite3.Error) as exc:
             raise failure(f"the database is damaged and could not be replaced: {exc}", path=db) from None
+        try:
+            saved = salvage(moved, conn)
+        except sqlite3.Error:
+            saved = None
         store = cls(conn, paths, clock)
-        store.recovery_message = (
-            f"The practice database could not be read ({reason}). It was moved to {moved} "
-            "and a new, empty one was started."
-        )
+        if saved is None or (saved.sessions == 0 and saved.answers == 0):
+            kept = "Nothing in it could be read; a new, empty one was started."
+        else:
+            kept = (f"What could still be read was saved into a new one: {plural(saved.sessions, 'session')} "
+                    f"and {plural(saved.answers, 'answer')}"
+                    + (" (some rows on the damaged part were lost)." if saved.damaged else "."))
+        store.recovery_message = f"The practice database was damaged ({reason}). It was moved to {moved}. {kept}"
+        store.add_notice(store.recovery_message)
         return store
 
     def verify(self) -> str | None:
@@ -178,6 +212,9 @@ class Store:
             with self._lock:
                 yield self._conn
         except sqlite3.Error as exc:
+            if is_busy(exc):
+                raise StoreBusy("the database is busy: another mockint is writing to it; nothing was saved, "
+                                "try again", path=self.paths.database_file, exit_code=1) from None
             hint = " (the file is damaged; start mockint again to move it aside)" if is_corruption(exc) else ""
             raise failure(f"database error: {exc}{hint}", path=self.paths.database_file) from None
         except UnicodeDecodeError:  # an error message quoting damaged bytes of the file
@@ -211,10 +248,14 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def create_session(self, interview: Interview) -> str:
-        """Record a new, incomplete session with its planned questions; returns its id."""
+    def create_session(self, interview: Interview, *, tag: str | None = None) -> str:
+        """Record a new, incomplete session with its planned questions; returns its id.
+
+        `tag` is the target company or role (free text, at most `limits.MAX_TAG` characters).
+        """
         import json
 
+        tag = check_tag(tag)
         session_id = uuid.uuid4().hex
         started = self._now()
         planned = [
@@ -225,7 +266,7 @@ class Store:
             conn.execute(
                 INSERT_SESSION,
                 (session_id, interview.title, iso(started), started.timestamp(), None, None, "incomplete",
-                 interview.pack_id, interview.plan_id, interview.seed, len(planned)),
+                 interview.pack_id, interview.plan_id, interview.seed, len(planned), tag, 0),
             )
             conn.executemany(
                 "INSERT INTO planned (session_id, idx, pack_id, question_id, category, data) "
@@ -238,32 +279,86 @@ class Store:
         """Save (or replace, for the same index) one answer; committed before returning."""
         check_answer(answer)
         answered_at = answer.answered_at or self._now()
+        from mockint.core.history.repetition import refresh
+
         with self._write() as conn:
             self._require(conn, session_id)
-            conn.execute("DELETE FROM answers WHERE session_id = ? AND idx = ?", (session_id, answer.index))
+            where = (session_id, answer.index)
+            replaced = conn.execute(
+                "SELECT pack_id, question_id FROM answers WHERE session_id = ? AND idx = ?", where
+            ).fetchall()
+            conn.execute("DELETE FROM answers WHERE session_id = ? AND idx = ?", where)
             row = answer_row(None, session_id, answer, answered_at)
             conn.execute(INSERT_ANSWER, row)
+            # The question's card (and that of the answer replaced, if another question) again.
+            refresh(conn, [(answer.pack_id, answer.question_id), *((r[0], r[1]) for r in replaced)])
 
-    def finish_session(self, session_id: str) -> None:
-        """Mark the session complete and record when it ended (a complete session is left as it is)."""
+    def finish_session(self, session_id: str, *, ended_early: bool = False) -> None:
+        """Mark the session complete and record when it ended (a complete session is left as it is).
+
+        `ended_early`: the person ended the interview before its last question.
+        """
         ended = self._now()
         with self._write() as conn:
             self._require(conn, session_id)
             conn.execute(
-                "UPDATE sessions SET status = 'complete', ended_at = ?, ended_ts = ? "
+                "UPDATE sessions SET status = 'complete', ended_at = ?, ended_ts = ?, ended_early = ? "
                 "WHERE id = ? AND status = 'incomplete'",
-                (iso(ended), ended.timestamp(), session_id),
+                (iso(ended), ended.timestamp(), int(ended_early), session_id),
             )
 
-    def import_sessions(self, sessions: Sequence[SessionRecord]) -> tuple[list[str], list[str]]:
-        """Add sessions (with their answers) in ONE transaction; returns (added ids, unchanged ids).
+    def set_session_tag(self, session_id: str, tag: str | None) -> None:
+        """Set (or, with None or blank text, clear) a session's tag: target company or role."""
+        tag = check_tag(tag)
+        with self._write() as conn:
+            self._require(conn, session_id)
+            conn.execute("UPDATE sessions SET tag = ? WHERE id = ?", (tag, session_id))
 
-        A session whose id is already stored is left exactly as it is (idempotent import).
+    def set_answer_speech(
+        self, session_id: str, index: int, transcript: str | None, speech: dict[str, Any] | None
+    ) -> None:
+        """Attach a spoken answer's transcript and speaking metrics to the saved answer at `index`."""
+        import json
+
+        if transcript is not None and len(transcript) > limits.MAX_TRANSCRIPT:
+            raise ValueError(f"transcript: at most {limits.MAX_TRANSCRIPT} characters")
+        data = None if speech is None else json.dumps(speech, ensure_ascii=False)
+        with self._write() as conn:
+            self._require(conn, session_id)
+            cur = conn.execute(
+                "UPDATE answers SET transcript = ?, speech = ? WHERE session_id = ? AND idx = ?",
+                (transcript, data, session_id, index),
+            )
+            if cur.rowcount == 0:
+                raise failure(f"session {session_id} has no saved answer at index {index}",
+                              path=self.paths.database_file)
+
+    def import_sessions(self, sessions: Iterable[SessionRecord]) -> Merged:
+        """Add sessions (with their answers) in ONE transaction: all of them, or none if reading
+        `sessions` (which may be a lazy stream) raises. A session whose id is already stored is
+        left exactly as it is: `unchanged` when the content is the same, else a `conflict`.
         """
         from mockint.core.history.db.bulk import insert_sessions
 
         with self._write() as conn:
             return insert_sessions(conn, sessions)
+
+    # -- notices ---------------------------------------------------------------------------
+
+    def add_notice(self, text: str) -> int:
+        """Keep a message for the person until they dismiss it; returns its id."""
+        with self._write() as conn:
+            cur = conn.execute("INSERT INTO notices (created_at, text) VALUES (?, ?)", (iso(self._now()), text))
+            return int(cur.lastrowid or 0)
+
+    def notices(self) -> list[tuple[int, str]]:
+        """The messages not yet dismissed, oldest first: (id, text)."""
+        return [(int(r[0]), str(r[1])) for r in self._query("SELECT id, text FROM notices ORDER BY id")]
+
+    def dismiss_notice(self, notice_id: int) -> None:
+        """The person has read the message: it is not shown again."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM notices WHERE id = ?", (notice_id,))
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -326,26 +421,18 @@ class Store:
             where = f" WHERE id IN ({', '.join('?' * len(ids))})"
         srows = self._query(f"SELECT * FROM sessions{where} ORDER BY started_ts, id", params)
         awhere = where.replace("WHERE id", "WHERE session_id")
-        from mockint.core.history.records import SessionRecord
-
         by_session: dict[str, list[AnswerRecord]] = {}
         for r in self._query(f"SELECT {ANSWER_COLUMNS} FROM answers{awhere} ORDER BY session_id, idx", params):
             by_session.setdefault(r["session_id"], []).append(answer_from_row(r))
-        return [
-            SessionRecord(
-                id=r["id"],
-                title=r["title"],
-                started_at=datetime.fromisoformat(r["started_at"]),
-                ended_at=None if r["ended_at"] is None else datetime.fromisoformat(r["ended_at"]),
-                status=r["status"],
-                pack=r["pack"],
-                plan=r["plan"],
-                seed=r["seed"],
-                question_count=r["question_count"],
-                answers=by_session.get(r["id"], []),
-            )
-            for r in srows
-        ]
+        return [session_from_row(r, by_session.get(r["id"], [])) for r in srows]
+
+    def iter_sessions(self, batch: int = 200) -> Iterator[SessionRecord]:
+        """Every session, oldest first, read `batch` at a time (an export of any size in little memory)."""
+        ids = [str(r[0]) for r in self._query("SELECT id FROM sessions ORDER BY started_ts, id")]
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            by_id = {s.id: s for s in self.sessions(chunk)}
+            yield from (by_id[i] for i in chunk if i in by_id)
 
     @_decoded
     def list_sessions(
@@ -358,14 +445,20 @@ class Store:
         status: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        tag: str | None = None,
+        ended_early: bool | None = None,
         sort: str = "started_at",
         descending: bool = True,
     ) -> list[SessionSummary]:
-        """History rows, filtered and sorted (by default newest first); `since` inclusive, `until` not."""
+        """History rows, filtered and sorted (by default newest first); `since` inclusive, `until` not.
+
+        `tag` keeps the sessions with exactly that tag; `ended_early` those that were (True) or
+        were not (False) ended early.
+        """
         column = _SORTS.get(sort)
         if column is None:
             raise MockintError(f"unknown sort {sort!r}; expected one of {', '.join(_SORTS)}")
-        where, params = session_filters(pack, category, status, since, until)
+        where, params = session_filters(pack, category, status, since, until, tag, ended_early)
         direction = "DESC" if descending else "ASC"
         if sort == "started_at":
             # Walks the (started_ts, id) index and stops after LIMIT rows: no sort, and the
@@ -384,14 +477,16 @@ class Store:
         status: str | None = None,
         since: datetime | None = None,
         until: datetime | None = None,
+        tag: str | None = None,
+        ended_early: bool | None = None,
     ) -> int:
-        where, params = session_filters(pack, category, status, since, until)
+        where, params = session_filters(pack, category, status, since, until, tag, ended_early)
         return int(self._query(f"SELECT count(*) FROM sessions s{where}", params)[0][0])
 
     def last_practised(self) -> dict[tuple[str, str], float]:
         """(pack id, question id) -> unix time of the latest answer that was not skipped."""
         rows = self._query(
-            "SELECT pack_id, question_id, max(asked_ts) FROM answers WHERE skipped = 0 "
+            f"SELECT pack_id, question_id, max({limits.sql_time('asked_ts')}) FROM answers WHERE skipped = 0 "
             "GROUP BY pack_id, question_id"
         )
         return {(r[0], r[1]): float(r[2]) for r in rows}

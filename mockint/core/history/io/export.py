@@ -5,18 +5,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
-from mockint.core.history.io.validate import MAX_EXPORT_BYTES, parse_export
+from mockint.core import format
+from mockint.core.history.io.validate import iter_export
 from mockint.core.history.records import SessionRecord, iso
 
 if TYPE_CHECKING:
     from mockint.core.history.db.store import Store
 
-__all__ = ["MAX_EXPORT_BYTES", "ImportReport", "export_csv", "export_json", "export_markdown", "import_json"]
+__all__ = ["ImportReport", "export_csv", "export_json", "export_markdown", "import_file", "import_json",
+           "write_json"]
 
 EXPORT_FORMAT = 1
 
@@ -25,10 +27,24 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def export_json(sessions: Sequence[SessionRecord], *, now: Callable[[], datetime] = _now) -> str:
-    """`{"format": 1, "exported_at": ..., "sessions": [SESSION, ...]}`; SESSION as `show --json`."""
-    doc = {"format": EXPORT_FORMAT, "exported_at": iso(now()), "sessions": [s.to_json() for s in sessions]}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+def write_json(sessions: Iterable[SessionRecord], out: IO[str], *, now: Callable[[], datetime] = _now) -> int:
+    """Write `{"format": 1, "exported_at": ..., "sessions": [SESSION, ...]}` one session at a time
+    (SESSION as `show --json`), exactly as `json.dumps(doc, indent=2)` would; returns the count."""
+    out.write(f'{{\n  "format": {EXPORT_FORMAT},\n  "exported_at": {json.dumps(iso(now()))},\n  "sessions": [')
+    count = 0
+    for s in sessions:
+        body = json.dumps(s.to_json(), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        out.write(("," if count else "") + "\n    " + body)
+        count += 1
+    out.write("\n  ]\n}\n" if count else "]\n}\n")
+    return count
+
+
+def export_json(sessions: Iterable[SessionRecord], *, now: Callable[[], datetime] = _now) -> str:
+    """The whole export of `write_json` as one string."""
+    out = io.StringIO()
+    write_json(sessions, out, now=now)
+    return out.getvalue()
 
 
 CSV_COLUMNS = (
@@ -58,11 +74,6 @@ def export_csv(sessions: Sequence[SessionRecord]) -> str:
     return out.getvalue()
 
 
-def _mmss(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
-
-
 def _quote(text: str) -> list[str]:
     return [f"> {line}" if line else ">" for line in text.splitlines()]
 
@@ -73,14 +84,18 @@ def export_markdown(sessions: Sequence[SessionRecord]) -> str:
     if not sessions:
         lines.append("No sessions.")
     for s in sessions:
-        when = s.started_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        when = format.when(s.started_at, UTC) + " UTC"
         lines += [f"## {s.title or 'Practice session'} ({when})", ""]
         lines.append(f"- Session: `{s.id}`")
         lines.append(f"- Status: {s.status}")
         if s.pack or s.plan:
             lines.append(f"- Pack: {s.pack or '-'}; plan: {s.plan or '-'}")
         answered = sum(1 for a in s.answers if not a.skipped)
-        lines.append(f"- Answered: {answered} of {s.question_count} questions")
+        lines.append(f"- Answered: {answered} of {format.plural(s.question_count, 'question')}")
+        if s.tag:
+            lines.append(f"- Target: {s.tag}")
+        if s.ended_early:
+            lines.append("- Ended early")
         if s.avg_rating is not None:
             lines.append(f"- Average rating: {s.avg_rating:.2f} / 5")
         lines.append("")
@@ -89,9 +104,9 @@ def export_markdown(sessions: Sequence[SessionRecord]) -> str:
             if a.skipped:
                 lines += ["Skipped.", ""]
                 continue
-            timing = f"Time: {_mmss(a.elapsed_seconds)} of {_mmss(a.target_seconds)}"
+            timing = f"Time: {format.mmss(a.elapsed_seconds)} of {format.mmss(a.target_seconds)}"
             if a.overtime_seconds > 0:
-                timing += f" (+{_mmss(a.overtime_seconds)} over)"
+                timing += f" ({format.overtime(a.overtime_seconds)} overtime)"
             lines.append(f"- {timing}")
             if a.ratings:
                 lines.append("- Ratings: " + ", ".join(f"{k} {v}" for k, v in a.ratings.items()))
@@ -109,21 +124,27 @@ def export_markdown(sessions: Sequence[SessionRecord]) -> str:
 
 @dataclass
 class ImportReport:
-    """What an import did: sessions added, and sessions already present (left unchanged)."""
+    """What an import did: sessions added; already present with the same content (unchanged) or
+    with other content (conflicts, kept as stored)."""
 
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
     answers_added: int = 0
 
 
-def import_json(text: str, store: Store, *, source: str = "<input>") -> ImportReport:
-    """Validate the whole export, then add every new session in ONE transaction (all or nothing).
+def import_file(fh: IO[str], store: Store, *, source: str = "<input>") -> ImportReport:
+    """Validate an export while adding its new sessions in ONE transaction (all or nothing),
+    reading `fh` a piece at a time so memory stays bounded whatever the file's size.
 
     Raises MockintError (exit 2) naming each bad field; nothing is written then. Importing the
     same file twice adds nothing the second time.
     """
-    sessions = parse_export(text, source=source)
-    added, unchanged = store.import_sessions(sessions)
-    new = set(added)
-    answers = sum(len(s.answers) for s in sessions if s.id in new)
-    return ImportReport(added=added, unchanged=unchanged, answers_added=answers)
+    merged = store.import_sessions(iter_export(fh, source=source))
+    return ImportReport(added=merged.added, unchanged=merged.unchanged, conflicts=merged.conflicts,
+                        answers_added=merged.answers_added)
+
+
+def import_json(text: str, store: Store, *, source: str = "<input>") -> ImportReport:
+    """`import_file` of an export held in a string."""
+    return import_file(io.StringIO(text), store, source=source)

@@ -3,18 +3,20 @@ saying what was expected (shared by the fast and the checked path of session_val
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 from datetime import datetime
 from typing import Any
 
+from mockint.core.history import limits
 from mockint.core.history.summary import parse_iso
 from mockint.core.text import find_control, is_slug
 
 SESSION_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 INT64 = 2**63 - 1
-MAX_SECONDS = 7 * 24 * 3600.0
+MAX_SECONDS = limits.MAX_SECONDS
 _MAX_DEPTH = 20
 # The control characters of mockint.core.text (which see), and lone surrogates SQLite cannot store.
 _BAD_CHAR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -56,20 +58,21 @@ def opt_text_field(value: Any, *, max_len: int) -> str | None:
     return None if value is None else text_field(value, max_len=max_len, what="a string or null")
 
 
-# Slugs that passed: an export repeats the same few pack, question and dimension ids
-# tens of thousands of times. Bounded so a hostile file cannot grow it without limit.
-_GOOD_SLUGS: set[str] = set()
+def tag_field(value: Any) -> str | None:
+    """A session tag: null, or one line of at most limits.MAX_TAG characters."""
+    if value is None:
+        return None
+    text = text_field(value, max_len=limits.MAX_TAG, what="a string or null")
+    if "\n" in text or "\t" in text:
+        raise Invalid("expected one line (no line breaks or tabs)")
+    return text.strip() or None
 
 
+@functools.lru_cache(maxsize=50_000)
 def is_slug_cached(value: str) -> bool:
-    if value in _GOOD_SLUGS:
-        return True
-    if not is_slug(value):
-        return False
-    if len(_GOOD_SLUGS) > 50_000:
-        _GOOD_SLUGS.clear()
-    _GOOD_SLUGS.add(value)
-    return True
+    """`is_slug`, remembered: an export repeats the same few pack, question and dimension ids
+    tens of thousands of times (bounded, so a hostile file cannot grow it without limit)."""
+    return is_slug(value)
 
 
 def slug(value: Any) -> str:
@@ -103,6 +106,8 @@ def timestamp(value: Any) -> datetime:
         dt = parse_iso(value)
     except (ValueError, OverflowError):
         raise fail("an ISO 8601 time with a UTC offset", value) from None
+    if not limits.time_in_range(dt):
+        raise fail("a time between 1970 and 2200", value)
     return dt
 
 
@@ -157,6 +162,6 @@ def feedback_object(value: Any) -> dict[str, Any] | None:
 
 
 def string_list(value: Any) -> list[str]:
-    if not isinstance(value, list) or len(value) > 100:
-        raise fail("a list of at most 100 strings", value)
-    return [text_field(v, max_len=4000) for v in value]
+    if not isinstance(value, list) or len(value) > limits.MAX_FOLLOW_UPS:
+        raise fail(f"a list of at most {limits.MAX_FOLLOW_UPS} strings", value)
+    return [text_field(v, max_len=limits.MAX_FOLLOW_UP) for v in value]

@@ -6,11 +6,11 @@ Every problem is reported, not just the first, each naming its key path, e.g.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterator
+from typing import IO, Any, TypeVar
 
 from mockint.core.errors import Diagnostic, MockintError
+from mockint.core.history import limits
 from mockint.core.history.io.fields import (
     INT64,
     MAX_SECONDS,
@@ -21,28 +21,30 @@ from mockint.core.history.io.fields import (
     feedback_object,
     integer,
     opt_slug,
+    opt_text_field,
     opt_timestamp,
     rating_map,
     seconds,
     show,
     slug,
     string_list,
+    tag_field,
     text_field,
     timestamp,
 )
+from mockint.core.history.io.stream import read_export
 from mockint.core.history.records import AnswerRecord, SessionRecord
 
-MAX_EXPORT_BYTES = 64 * 1024 * 1024
 MAX_ERRORS = 50
 
 T = TypeVar("T")
 
 _SESSION_KEYS = {"id", "title", "started_at", "ended_at", "status", "pack", "plan", "seed", "questions",
-                 "avg_rating", "answers"}
+                 "avg_rating", "answers", "tag", "ended_early"}
 _ANSWER_KEYS = {"index", "pack", "pack_version", "question_id", "question_text", "category",
                 "target_seconds", "elapsed_seconds", "overtime_seconds", "ratings", "overall", "avg_rating",
                 "notes", "typed_points", "feedback", "follow_ups_asked", "skipped", "asked_at",
-                "answered_at"}
+                "answered_at", "transcript", "speech"}
 
 
 class _Checker:
@@ -79,6 +81,7 @@ class _Checker:
 _ANSWER_REQUIRED = frozenset({"pack", "question_id", "question_text", "category", "target_seconds",
                               "elapsed_seconds", "ratings", "overall", "notes", "asked_at"})
 _MAX_TARGET = int(MAX_SECONDS)
+_MAX_INDEX = limits.MAX_QUESTIONS - 1
 
 
 def _answer_fast(o: Any, position: int) -> AnswerRecord | None:
@@ -98,11 +101,12 @@ def _answer_fast(o: Any, position: int) -> AnswerRecord | None:
         if avg is not None and type(avg) not in (int, float):
             return None
         return AnswerRecord(
-            index=integer(o["index"], 0, 100_000) if "index" in o else position,  # type: ignore[arg-type]
+            index=integer(o["index"], 0, _MAX_INDEX) if "index" in o else position,  # type: ignore[arg-type]
             pack_id=slug(o["pack"]),
-            pack_version=text_field(o["pack_version"], max_len=64) if "pack_version" in o else "",
+            pack_version=(text_field(o["pack_version"], max_len=limits.MAX_PACK_VERSION)
+                          if "pack_version" in o else ""),
             question_id=slug(o["question_id"]),
-            question_text=text_field(o["question_text"], max_len=8000),
+            question_text=text_field(o["question_text"], max_len=limits.MAX_QUESTION_TEXT),
             category=opt_slug(o["category"]),
             target_seconds=target,
             elapsed_seconds=elapsed,
@@ -110,13 +114,16 @@ def _answer_fast(o: Any, position: int) -> AnswerRecord | None:
                               else max(0.0, elapsed - target)),
             ratings=rating_map(o["ratings"]),
             overall=integer(o["overall"], 1, 5, nullable=True),
-            notes=text_field(o["notes"], max_len=100_000),
-            typed_points=text_field(o["typed_points"], max_len=100_000) if "typed_points" in o else "",
+            notes=text_field(o["notes"], max_len=limits.MAX_NOTES),
+            typed_points=(text_field(o["typed_points"], max_len=limits.MAX_TYPED_POINTS)
+                          if "typed_points" in o else ""),
             feedback=feedback_object(o["feedback"]) if "feedback" in o else None,
             follow_ups_asked=string_list(o["follow_ups_asked"]) if "follow_ups_asked" in o else [],
             skipped=boolean(o["skipped"]) if "skipped" in o else False,
             asked_at=timestamp(o["asked_at"]),
             answered_at=opt_timestamp(o["answered_at"]) if "answered_at" in o else None,
+            transcript=_transcript(o["transcript"]) if "transcript" in o else None,
+            speech=feedback_object(o["speech"]) if "speech" in o else None,
         )
     except Invalid:
         return None
@@ -134,27 +141,29 @@ def _answer_checked(c: _Checker, obj: Any, where: str, position: int) -> AnswerR
     before = len(c.errors)
     c.unknown(obj, where, _ANSWER_KEYS)
     f = c.field
-    index = f(obj, where, "index", lambda v: integer(v, 0, 100_000), lambda: position)
+    index = f(obj, where, "index", lambda v: integer(v, 0, _MAX_INDEX), lambda: position)
     pack = f(obj, where, "pack", slug)
-    version = f(obj, where, "pack_version", lambda v: text_field(v, max_len=64), lambda: "")
+    version = f(obj, where, "pack_version", lambda v: text_field(v, max_len=limits.MAX_PACK_VERSION), lambda: "")
     qid = f(obj, where, "question_id", slug)
-    qtext = f(obj, where, "question_text", lambda v: text_field(v, max_len=8000))
+    qtext = f(obj, where, "question_text", lambda v: text_field(v, max_len=limits.MAX_QUESTION_TEXT))
     category = f(obj, where, "category", opt_slug)
     target = f(obj, where, "target_seconds", lambda v: integer(v, 0, int(MAX_SECONDS)))
     elapsed = f(obj, where, "elapsed_seconds", seconds)
     ratings = f(obj, where, "ratings", rating_map)
     overall = f(obj, where, "overall", lambda v: integer(v, 1, 5, nullable=True))
-    notes = f(obj, where, "notes", lambda v: text_field(v, max_len=100_000))
+    notes = f(obj, where, "notes", lambda v: text_field(v, max_len=limits.MAX_NOTES))
     asked = f(obj, where, "asked_at", timestamp)
     over_default = max(0.0, (elapsed or 0.0) - (target or 0))
     overtime = f(obj, where, "overtime_seconds", seconds, lambda: over_default)
     f(obj, where, "avg_rating", lambda v: v if v is None or type(v) in (int, float) else _raise_number(v),
       lambda: None)
-    typed = f(obj, where, "typed_points", lambda v: text_field(v, max_len=100_000), lambda: "")
+    typed = f(obj, where, "typed_points", lambda v: text_field(v, max_len=limits.MAX_TYPED_POINTS), lambda: "")
     feedback = f(obj, where, "feedback", feedback_object, lambda: None)
     follow_ups = f(obj, where, "follow_ups_asked", string_list, _no_strings)
     skipped = f(obj, where, "skipped", boolean, lambda: False)
     answered = f(obj, where, "answered_at", opt_timestamp, lambda: None)
+    transcript = f(obj, where, "transcript", _transcript, lambda: None)
+    speech = f(obj, where, "speech", feedback_object, lambda: None)
     if len(c.errors) > before:
         return None
     assert index is not None and pack is not None and qid is not None and qtext is not None
@@ -162,7 +171,11 @@ def _answer_checked(c: _Checker, obj: Any, where: str, position: int) -> AnswerR
     assert asked is not None and overtime is not None and version is not None and typed is not None
     assert follow_ups is not None and skipped is not None
     return AnswerRecord(index, pack, version, qid, qtext, category, target, elapsed, overtime, ratings,
-                        overall, notes, typed, feedback, follow_ups, skipped, asked, answered)
+                        overall, notes, typed, feedback, follow_ups, skipped, asked, answered, transcript, speech)
+
+
+def _transcript(value: Any) -> str | None:
+    return opt_text_field(value, max_len=limits.MAX_TRANSCRIPT)
 
 
 def _no_strings() -> list[str]:
@@ -190,7 +203,7 @@ def _session(c: _Checker, obj: Any, i: int, seen: set[str]) -> SessionRecord | N
         c.error(f"{where}.id", "the same id appears earlier in this file")
     if sid is not None:
         seen.add(sid)
-    title = f(obj, where, "title", lambda v: text_field(v, max_len=500), lambda: "")
+    title = f(obj, where, "title", lambda v: text_field(v, max_len=limits.MAX_TITLE), lambda: "")
     started = f(obj, where, "started_at", timestamp)
     ended = f(obj, where, "ended_at", opt_timestamp, lambda: None)
     status = f(obj, where, "status", lambda v: v if v in ("complete", "incomplete")
@@ -198,6 +211,8 @@ def _session(c: _Checker, obj: Any, i: int, seen: set[str]) -> SessionRecord | N
     pack = f(obj, where, "pack", opt_slug)
     plan = f(obj, where, "plan", opt_slug)
     seed = f(obj, where, "seed", lambda v: integer(v, -INT64 - 1, INT64, nullable=True), lambda: None)
+    tag = f(obj, where, "tag", tag_field, lambda: None)
+    ended_early = f(obj, where, "ended_early", boolean, lambda: False)
     f(obj, where, "avg_rating", lambda v: v if v is None or type(v) in (int, float) else _raise_number(v),
       lambda: None)
     answers: list[AnswerRecord] = []
@@ -215,62 +230,71 @@ def _session(c: _Checker, obj: Any, i: int, seen: set[str]) -> SessionRecord | N
                     c.error(f"{where}.answers[{j}].index", f"index {a.index} appears twice in this session")
                 indexes.add(a.index)
                 answers.append(a)
-    count = f(obj, where, "questions", lambda v: integer(v, 0, 100_000), lambda: len(answers))
+    count = f(obj, where, "questions", lambda v: integer(v, 0, limits.MAX_QUESTIONS), lambda: len(answers))
     if len(c.errors) > before:
         return None
     assert sid is not None and started is not None and status is not None and count is not None
     return SessionRecord(sid, title or "", started, ended, status, pack, plan, seed, count,
-                         sorted(answers, key=lambda a: a.index))
+                         sorted(answers, key=lambda a: a.index), tag, bool(ended_early))
 
 
 def _raise(exc: Invalid) -> Any:
     raise exc
 
 
-def _loads(text: str, source: str) -> Any:
-    # No object_pairs_hook to catch duplicate keys: it costs a Python call per object (a fifth
-    # of a large import); like every JSON reader in Python, the last of duplicate keys wins.
-    def constant(name: str) -> Any:
-        raise ValueError(f"{name} is not allowed in JSON")
-
-    try:
-        return json.loads(text, parse_constant=constant)
-    except json.JSONDecodeError as exc:
-        raise MockintError(f"not valid JSON: {exc.msg}", path=source, line=exc.lineno, col=exc.colno) from None
-    except ValueError as exc:
-        raise MockintError(f"not valid JSON: {exc}", path=source) from None
-    except RecursionError:
-        raise MockintError("not valid JSON: nested too deeply", path=source) from None
-
-
-def parse_export(text: str, *, source: str = "<input>") -> list[SessionRecord]:
-    """Every session of a format-1 export, or MockintError (exit 2) listing every problem."""
-    if len(text) > MAX_EXPORT_BYTES:
-        raise MockintError(f"larger than {MAX_EXPORT_BYTES // (1024 * 1024)} MiB", path=source)
-    data = _loads(text, source)
-    c = _Checker(source)
-    if not isinstance(data, dict):
-        raise MockintError(f"expected a JSON object with format and sessions, found {show(data)}", path=source)
-    if data.get("format") != 1 or type(data.get("format")) is not int:
-        raise MockintError(f"expected 1 (this mockint reads format 1), found {show(data.get('format'))}",
+def _format(value: Any, source: str) -> None:
+    if value != 1 or type(value) is not int:
+        raise MockintError(f"expected 1 (this mockint reads format 1), found {show(value)}",
                            path=source, key="format")
-    c.unknown(data, "", {"format", "exported_at", "sessions"})
-    c.field(data, "", "exported_at", opt_timestamp, lambda: None)
-    sessions: list[SessionRecord] = []
-    raw = data.get("sessions")
-    if not isinstance(raw, list):
-        c.error("sessions", f"expected a list of sessions, found {show(raw)}")
-    else:
-        seen: set[str] = set()
-        for i, obj in enumerate(raw):
-            s = _session(c, obj, i, seen)
-            if s is not None:
-                sessions.append(s)
-            if len(c.errors) > MAX_ERRORS:
-                break
+
+
+def iter_export(fh: IO[str], *, source: str = "<input>") -> Iterator[SessionRecord]:
+    """The sessions of a format-1 export read from `fh`, one at a time (bounded memory).
+
+    Once a problem is found no more sessions are yielded, and when the file is read MockintError
+    (exit 2) lists every problem; a caller writing the sessions as they come (in one transaction)
+    then rolls back.
+    """
+    c = _Checker(source)
+    seen: set[str] = set()
+    members: set[str] = set()
+    fmt_seen = False
+    i = 0
+    for key, value in read_export(fh, source):
+        if key == "session":
+            s = _session(c, value, i, seen)
+            i += 1
+            if s is not None and not c.errors:
+                yield s
+        else:
+            if key in members:
+                c.error(key, "appears twice")
+            members.add(key)
+            if key == "format":
+                _format(value, source)
+                fmt_seen = True
+            elif key == "exported_at":
+                c.field({key: value}, "", key, opt_timestamp)
+            elif key == "sessions":
+                if not isinstance(value, list):
+                    c.error("sessions", f"expected a list of sessions, found {show(value)}")
+            else:
+                c.error(key, "unknown key")
+        if len(c.errors) > MAX_ERRORS:
+            break
+    if not fmt_seen and len(c.errors) <= MAX_ERRORS:
+        _format(None, source)
+    if "sessions" not in members and len(c.errors) <= MAX_ERRORS:
+        c.error("sessions", "expected a list of sessions, found nothing")
     if c.errors:
         shown = c.errors[:MAX_ERRORS]
         if len(c.errors) > MAX_ERRORS:
             shown.append(Diagnostic("too many errors; stopped here", source))
         raise MockintError(diagnostics=shown)
-    return sessions
+
+
+def parse_export(text: str, *, source: str = "<input>") -> list[SessionRecord]:
+    """Every session of a format-1 export held in memory, or MockintError (exit 2) listing every problem."""
+    import io
+
+    return list(iter_export(io.StringIO(text), source=source))
