@@ -418,9 +418,9 @@ class PracticeScreen(Screen[None]):
 
         values = self.app.backgrounder.placeholder_values()
         text = Text()
-        for section, entries in values.items():
-            if entries:
-                text.append(SECTION_TITLES.get(section, section) + "\n", style="bold")
+        for section, title in SECTION_TITLES.items():
+            if entries := values.get(section, []):
+                text.append(title + "\n", style="bold")
                 text.append("".join(f"• {e}\n" for e in entries))
         if not text.plain:
             text.append("Your backgrounder is empty: fill it in from home (b).", style="dim")
