@@ -18,7 +18,6 @@ import gc
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
@@ -59,9 +58,8 @@ class MockintApp(App[None]):
     """mockint's terminal UI. Time, paths and services are injectable for tests.
 
     The first screen is the start screen: home, or the screen a command asked for (`mockint
-    review` builds no home screen under the review screen). Going back from a start screen
-    that is not home goes to home, which is as far back as one goes. Textual cannot switch
-    away from the first screen of a stack, so home gets a stack of its own (a Textual mode).
+    review` builds no home screen under the review screen). Going back from a first screen
+    that is not home goes to home, which is as far back as one goes (see switch_screen).
     """
 
     # Plus the start screen's own CSS (see __init__); other screens bring theirs when pushed.
@@ -70,8 +68,6 @@ class MockintApp(App[None]):
     COMMANDS = App.COMMANDS | {MockintCommands}
     #: The start screen's stack (Textual builds its first screen with get_default_screen).
     DEFAULT_MODE: ClassVar[str] = "start"
-    #: Home's stack, when the app started on another screen.
-    HOME_MODE: ClassVar[str] = "home"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help", show=False),
@@ -114,8 +110,8 @@ class MockintApp(App[None]):
         self._theme_ready = False
         self._file_themes_registered = False
         self._frozen = False
-        if start_screen != "home":
-            self.add_mode(self.HOME_MODE, partial(self.make_screen, "home"))
+        #: How many stacks (Textual modes) switch_screen has made for a new first screen.
+        self._stacks = 0
         # Read the start screen's CSS with the app's own: a screen whose CSS is new when it
         # is shown makes Textual parse every stylesheet again, before that screen's first frame.
         self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
@@ -211,27 +207,36 @@ class MockintApp(App[None]):
 
     def go_home(self) -> None:
         """Back to the home screen, building it if the app started on another screen."""
-        if not self._in_home_stack():
-            self._leave_start_screen()
-            return
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        if not self._on_home():
+            self.switch_screen(self.make_screen("home"))
 
     def pop_screen(self) -> AwaitComplete:
-        """Go back one screen; back from a start screen that is not home goes home."""
-        if len(self.screen_stack) == 1 and not self._in_home_stack():
-            return self._leave_start_screen()
+        """Go back one screen; back from a first screen that is not home goes home."""
+        if len(self.screen_stack) == 1 and not self._on_home():
+            return self.switch_screen(self.make_screen("home"))
         return super().pop_screen()
 
-    def _in_home_stack(self) -> bool:
-        return self.start_screen == "home" or self.current_mode == self.HOME_MODE
+    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
+        """Replace the current screen with `screen`, the first screen of the stack included.
 
-    def _leave_start_screen(self) -> AwaitComplete:
-        self.switch_mode(self.HOME_MODE)
-        # Textual registers no mode for a stack begun by get_default_screen; registered now,
-        # remove_mode can take the start screen down (its timers with it).
-        self.add_mode(self.DEFAULT_MODE, Screen)
-        return self.remove_mode(self.DEFAULT_MODE)
+        Textual switches only screens it pushed; the first screen (from get_default_screen,
+        or one put there by this method) is replaced by giving `screen` a stack of its own,
+        a Textual mode, and removing the old stack with its screens (their timers too).
+        """
+        if len(self.screen_stack) > 1 or isinstance(screen, str):
+            return super().switch_screen(screen)
+        old, self._stacks = self.current_mode, self._stacks + 1
+        new = f"stack-{self._stacks}"
+        self.add_mode(new, lambda: screen)
+        shown = self.switch_mode(new)
+        if old == self.DEFAULT_MODE:
+            self.add_mode(old, Screen)  # Textual registers no mode for the get_default_screen stack
+        return AwaitComplete(shown, self.remove_mode(old))
+
+    def _on_home(self) -> bool:
+        return isinstance(self.screen_stack[0], screen_class("home"))
 
     def on_mount(self) -> None:
         self._apply_start_theme()

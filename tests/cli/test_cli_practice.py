@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from mockint.cli import main
 from mockint.core.backgrounder.model import Backgrounder
 from mockint.core.backgrounder.storage import save_backgrounder
 from mockint.core.paths import get_paths
+from mockint.entry import main
 
 CLAIMS_PACK = '''
 format = 1

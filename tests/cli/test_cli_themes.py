@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from mockint.cli import cli
+from mockint.cli import OpenApp, cli
 from mockint.core.paths import get_paths
 from mockint.entry import main
 
@@ -119,10 +119,8 @@ def test_an_unknown_theme_is_a_usage_error_naming_the_themes(
     assert all(name in result.output for name in ("textual-dark", "calm-dark", "paper", "mine"))
 
 
-def test_a_user_theme_is_accepted_by_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
-    launched: list[dict[str, Any]] = []
-    monkeypatch.setattr("mockint.tui.launch.launch", lambda **kwargs: launched.append(kwargs))
+def test_a_user_theme_is_accepted_by_the_flag() -> None:
     user_theme("mine.toml", 'name = "mine"\nprimary = "#abcdef"\n')
-    result = CliRunner().invoke(cli, ["--theme", "mine"])
+    result = CliRunner().invoke(cli, ["--theme", "mine"], standalone_mode=False)
     assert result.exit_code == 0, result.output
-    assert launched[0]["theme"] == "mine"
+    assert result.return_value == OpenApp(theme="mine")  # entry.py opens the app with it
