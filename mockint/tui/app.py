@@ -238,8 +238,11 @@ class MockintApp(App[None]):
     def _on_home(self) -> bool:
         return isinstance(self.screen_stack[0], screen_class("home"))
 
-    def on_mount(self) -> None:
+    def on_load(self) -> None:
+        # Before the first screen exists: the theme's CSS is then applied once, not re-applied.
         self._apply_start_theme()
+
+    def on_mount(self) -> None:
         # Reading settings, backgrounder and the pack index for warnings waits for the first frame.
         self.call_after_refresh(self._show_start_warnings)
         try:
