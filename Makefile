@@ -34,7 +34,7 @@ lint: $(STAMP_TEST)
 
 ## Benchmarks: each prints ratios against a baseline measured in the same run.
 # Every benchmark script (bare_app.py is the baseline app they start, not a benchmark).
-BENCHMARKS := packs clock practice startup sessions review
+BENCHMARKS := packs imports clock practice startup sessions review
 
 bench: $(STAMP_TEST)
 	@status=0; for b in $(BENCHMARKS); do echo "== benchmarks/$$b.py"; $(BIN)/python benchmarks/$$b.py || status=1; done; exit $$status

@@ -1,7 +1,8 @@
-"""`mockint packs ...`: list, show, validate, import, export, remove and create question packs.
+"""`mockint packs ...`: list, show, validate, import, update, mix, export, remove and create packs.
 
-Pack text is untrusted: it is printed with click.echo as plain text, never as markup.
-Report lines go to stdout, diagnostics (errors and warnings) to stderr, one per line.
+Pack text is untrusted: it is printed with click.echo as plain text, never as markup, and
+escaped for listings (line breaks and invisible format characters shown as escapes).
+Report lines go to stdout, refusals and diagnostics (errors and warnings) to stderr, one per line.
 """
 
 from __future__ import annotations
@@ -13,18 +14,32 @@ import click
 
 from mockint.cli.output import echo_diagnostics, echo_json
 from mockint.core.errors import EXIT_BAD_INPUT, EXIT_FAILED, Diagnostic, MockintError, failure
-from mockint.core.text import escape_controls
+from mockint.core.format import plural
+from mockint.core.text import escape_controls, escape_for_listing
 
 if TYPE_CHECKING:
     from mockint.core.packs.library import PackLibrary
     from mockint.core.packs.model import InstalledPack, Pack
+    from mockint.core.packs.outcome import ImportOutcome
 
-FORMATS = click.Choice(["toml", "md", "csv", "tsv"], case_sensitive=False)
+FORMATS = click.Choice(["toml", "md", "csv", "tsv", "apkg"], case_sensitive=False)
 # File names and server replies end up in report lines; their control characters are escaped.
 
 
-def _line(text: str) -> None:
-    click.echo(escape_controls(text))
+def _line(text: str, *, err: bool = False) -> None:
+    click.echo(escape_controls(text), err=err)
+
+
+def _report(outcomes: list[ImportOutcome]) -> int:
+    """Print one report line per outcome (refusals on stderr); the exit code they add up to."""
+    code = 0
+    for outcome in outcomes:
+        echo_diagnostics(outcome.diagnostics)
+        refused = outcome.status == "refused"
+        _line(outcome.message, err=refused)
+        if refused:
+            code = max(code, outcome.exit_code or EXIT_FAILED)
+    return code
 
 
 def _library() -> PackLibrary:
@@ -42,7 +57,7 @@ class _InOrder(click.Group):
 
 @click.group(cls=_InOrder)
 def packs() -> None:
-    """List, show, validate, import, export, remove or create question packs.
+    """List, show, validate, import, update, mix, export, remove or create question packs.
 
     Built-in packs ship with mockint; packs you import are stored in your data
     directory. A pack you import with the id of a built-in pack shadows it.
@@ -62,17 +77,24 @@ def list_packs(as_json: bool) -> None:
     if not entries:
         click.echo("No packs installed. Import one with `mockint packs import FILE`.")
         return
-    rows = [(p.id, p.version, str(p.questions), _source_label(p), p.name) for p in entries]
-    header = ("ID", "VERSION", "QUESTIONS", "SOURCE", "NAME")
-    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(4)]
+    from rich.cells import cell_len
+
+    rows = [
+        (escape_for_listing(p.name), p.id, p.version, str(p.questions), _source_label(p), "yes" if p.in_mix and not p.reverse else "no")
+        for p in entries
+    ]
+    header = ("NAME", "ID", "VERSION", "QUESTIONS", "SOURCE", "MIX")
+    widths = [max(cell_len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        click.echo("  ".join([*(cell.ljust(w) for cell, w in zip(row, widths, strict=False)), row[4]]).rstrip())
+        cells = [cell + " " * (w - cell_len(cell)) for cell, w in zip(row, widths, strict=True)]
+        click.echo("  ".join(cells).rstrip())
 
 
 def _source_label(p: InstalledPack) -> str:
-    if p.source == "user":
-        return "user (shadows built-in)" if p.shadows_builtin else "user"
-    return "built-in (shadowed)" if p.shadowed else "built-in"
+    label = "user (shadows built-in)" if p.shadows_builtin else "user"
+    if p.source != "user":
+        label = "built-in (shadowed)" if p.shadowed else "built-in"
+    return label + (", to ask" if p.reverse else "")
 
 
 def _list_json(p: InstalledPack) -> dict[str, Any]:
@@ -89,6 +111,9 @@ def _list_json(p: InstalledPack) -> dict[str, Any]:
         "shadowed": p.shadowed,
         "description": p.description,
         "path": p.path,
+        "origin": p.origin,
+        "in_mix": p.in_mix,
+        "reverse": p.reverse,
     }
 
 
@@ -103,6 +128,8 @@ def show(pack_id: str, as_json: bool) -> None:
     if as_json:
         data = _show_json(pack)
         data["source"] = entry.source if entry else None
+        data["origin"] = entry.origin if entry else None
+        data["in_mix"] = entry.in_mix if entry else True
         echo_json(data)
         return
     from mockint.cli.pack_view import pack_lines
@@ -123,6 +150,7 @@ def _show_json(pack: Pack) -> dict[str, Any]:
         "homepage": info.homepage,
         "language": info.language,
         "tags": list(info.tags),
+        "reverse": pack.reverse,
         "defaults": {"answer_seconds": pack.defaults.answer_seconds, "prep_seconds": pack.defaults.prep_seconds},
         "categories": [{"id": c.id, "name": c.name, "description": c.description} for c in pack.categories],
         "rubric": [{"id": r.id, "name": r.name, "anchors": list(r.anchors)} for r in pack.rubric],
@@ -154,12 +182,14 @@ def _show_json(pack: Pack) -> dict[str, Any]:
 @click.option("--id", "pack_id", metavar="ID", default=None, help="Pack id for Markdown/CSV files (as import).")
 @click.option("--name", metavar="NAME", default=None, help="Pack name for Markdown/CSV files (as import).")
 @click.option("--version", "version", metavar="V", default=None, help="Pack version for Markdown/CSV files (as import).")
+@click.option("--keep-all", is_flag=True, help="Markdown: keep link-only items and sections without questions.")
 def validate(
-    paths: tuple[str, ...], strict: bool, fmt: str | None, pack_id: str | None, name: str | None, version: str | None
+    paths: tuple[str, ...], strict: bool, fmt: str | None, pack_id: str | None, name: str | None, version: str | None,
+    keep_all: bool,
 ) -> None:
     """Check pack files without installing them (a directory: every pack file in it)."""
-    from mockint.core.packs.library import SUPPORTED_SUFFIXES, pack_files
     from mockint.core.packs.loader import load_pack_file
+    from mockint.core.packs.outcome import SUPPORTED_SUFFIXES, pack_files
 
     failed = False
     for arg in paths:
@@ -177,7 +207,9 @@ def validate(
             continue
         for file in files:
             try:
-                result = load_pack_file(file, fmt=fmt, strict=strict, pack_id=pack_id, name=name, version=version)
+                result = load_pack_file(
+                    file, fmt=fmt, strict=strict, pack_id=pack_id, name=name, version=version, keep_all=keep_all
+                )
             except MockintError as exc:
                 echo_diagnostics(exc.diagnostics)
                 failed = True
@@ -185,49 +217,77 @@ def validate(
             echo_diagnostics(result.warnings)
             p = result.pack
             _line(
-                f"OK  {file}: {p.id} {p.version}, {_count(len(p.questions), 'question')}, "
-                f"{_count(len(p.categories), 'category', 'categories')}, {_count(len(p.plans), 'plan')}"
+                f"OK  {file}: {p.id} {p.version}, {plural(len(p.questions), 'question')}, "
+                f"{plural(len(p.categories), 'category', 'categories')}, {plural(len(p.plans), 'plan')}"
             )
     if failed:
         raise SystemExit(EXIT_BAD_INPUT)
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 @packs.command("import")
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
 @click.option("--force", is_flag=True, help="Replace an installed pack even if the version is not higher.")
-@click.option("--id", "pack_id", metavar="ID", default=None, help="Pack id (Markdown/CSV; default: slug of the file name).")
-@click.option("--name", metavar="NAME", default=None, help="Pack name (Markdown: instead of the # heading).")
-@click.option("--version", "version", metavar="V", default=None, help="Pack version (Markdown/CSV; default 1.0.0).")
+@click.option("--id", "pack_id", metavar="ID", default=None,
+              help="Pack id (Markdown/CSV/Anki; default: slug of the file or deck name).")
+@click.option("--name", metavar="NAME", default=None, help="Pack name (Markdown: instead of the title).")
+@click.option("--version", "version", metavar="V", default=None,
+              help="Pack version (Markdown/CSV/Anki; default 1.0.0, then the next patch version on each change).")
 @click.option("--format", "fmt", type=FORMATS, default=None, help="Read every source as this format.")
+@click.option("--keep-all", is_flag=True, help="Markdown: keep link-only items and sections without questions.")
 @click.option("--strict", is_flag=True, help="Refuse packs that have warnings.")
 def import_packs(
     sources: tuple[str, ...], force: bool, pack_id: str | None, name: str | None,
-    version: str | None, fmt: str | None, strict: bool,
+    version: str | None, fmt: str | None, keep_all: bool, strict: bool,
 ) -> None:
     """Install packs from files, directories or http(s) URLs.
 
-    Prints one line per pack file: installed, updated, unchanged, or refused and why.
-    Exit code 2 if a pack was refused as invalid, 1 if refused for a version conflict
-    or a failed read or write, 0 otherwise.
+    Prints one line per pack file: installed, updated, unchanged (on stdout), or refused and
+    why (on stderr). Exit code 2 if a pack was refused as invalid, 1 if refused for a version
+    conflict or a failed fetch, read or write, 0 otherwise.
     """
     if pack_id is not None and len(sources) > 1:
         raise click.UsageError("--id names one pack: give a single SOURCE with it")
     library = _library()
     code = 0
     for source in sources:
-        for outcome in library.import_source(
-            source, force=force, fmt=fmt, strict=strict, pack_id=pack_id, name=name, version=version
-        ):
-            echo_diagnostics(outcome.diagnostics)
-            _line(outcome.message)
-            if outcome.status == "refused":
-                code = max(code, outcome.exit_code or EXIT_FAILED)
+        outcomes = library.import_source(
+            source, force=force, fmt=fmt, strict=strict, pack_id=pack_id, name=name, version=version,
+            keep_all=keep_all,
+        )
+        code = max(code, _report(outcomes))
     if code:
         raise SystemExit(code)
+
+
+@packs.command("update", short_help="Fetch packs again from where they came from.")
+@click.argument("pack_ids", nargs=-1, metavar="[ID...]")
+def update(pack_ids: tuple[str, ...]) -> None:
+    """Read packs again from their URL or file and apply the update rules (default: every user
+    pack that remembers where it came from). One report line per pack."""
+    outcomes = _library().update(list(pack_ids))
+    if not outcomes:
+        click.echo("No packs to update: packs you import remember where they came from.")
+        return
+    code = _report(outcomes)
+    if code:
+        raise SystemExit(code)
+
+
+@packs.command("mix", short_help="Whether packs join the quick mixed interview.")
+@click.argument("pack_ids", nargs=-1, required=True, metavar="ID...")
+@click.option("--on/--off", "on", required=True, help="Put the packs in the mix, or take them out.")
+def mix(pack_ids: tuple[str, ...], on: bool) -> None:
+    """Whether a pack's questions join the quick mixed interview (all packs join by default;
+    packs of questions to ask the interviewer never do)."""
+    library = _library()
+    for pid in pack_ids:
+        library.set_in_mix(pid, on)
+        entry = library.find(pid)
+        name = escape_for_listing(entry.name) if entry else pid
+        if on and entry is not None and entry.reverse:
+            click.echo(f"{name} ({pid}): questions to ask the interviewer never join the mixed interview")
+        else:
+            click.echo(f"{name} ({pid}): {'in' if on else 'out of'} the quick mixed interview")
 
 
 @packs.command("export")

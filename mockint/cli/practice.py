@@ -21,9 +21,11 @@ def check_selection(
     from mockint.core.packs.library import PackLibrary
 
     backgrounder, _warnings = load_backgrounder_with_warnings()  # the app shows the warnings
+    library = PackLibrary()
     build_interview(
-        PackLibrary().load_all(), pack_id=pack_id, plan_id=plan_id, category=category, count=count,
+        library.load_all(), pack_id=pack_id, plan_id=plan_id, category=category, count=count,
         seed=0 if seed is None else seed, backgrounder=backgrounder.placeholder_values(),
+        mix=library.mix_ids(),
     )
 
 

@@ -121,10 +121,10 @@ class MockintApp(App[None]):
     def store(self) -> Store:
         """The session database, opened on first use."""
         if self._store is None:
-            from mockint.core.history.db.store import Store
+            from mockint.core.history.db.store import INTERACTIVE_BUSY_SECONDS, Store
 
             # The full integrity scan runs after the first frame (see _verify_store).
-            self._store = Store.open(self.paths, now=self.now, check=False)
+            self._store = Store.open(self.paths, now=self.now, check=False, busy_seconds=INTERACTIVE_BUSY_SECONDS)
         return self._store
 
     @property
@@ -281,12 +281,29 @@ class MockintApp(App[None]):
             self.call_from_thread(self._recover_store, problem)
 
     def _recover_store(self, problem: str) -> None:
-        from mockint.core.history.db.store import Store
+        from mockint.core.history.db.store import INTERACTIVE_BUSY_SECONDS, Store
 
         self.invalidate("store")
-        self._store = store = Store.open(self.paths, now=self.now, check=True)
-        message = store.recovery_message or f"The practice database failed its check: {problem}"
-        self.notify(message, severity="error", timeout=15, markup=False)
+        self._store = store = Store.open(self.paths, now=self.now, check=True, busy_seconds=INTERACTIVE_BUSY_SECONDS)
+        if store.recovery_message is None:
+            self.notify(f"The practice database failed its check: {problem}", severity="error", timeout=15,
+                        markup=False)
+        self.show_notices()
+
+    def show_notices(self) -> None:
+        """Show each message the store keeps until read (a recovery, say); read ones are dismissed."""
+        try:
+            notices = self.store.notices()
+        except Exception:  # an unopenable database is reported by the start warnings
+            return
+        for notice_id, text in notices:
+
+            def read(done: bool | None, notice_id: int = notice_id) -> None:
+                if done:
+                    self.store.dismiss_notice(notice_id)
+
+            question = f"A message from mockint:\n\n{text}\n\nMark it as read? (Otherwise it shows again next time.)"
+            self.push_screen(self.make_screen("confirm", question=question, yes="Read (y)", no="Later (n)"), read)
 
     def on_unmount(self) -> None:
         if self._store is not None:
@@ -325,8 +342,17 @@ class MockintApp(App[None]):
     def _show_start_warnings(self) -> None:
         from mockint.tui.startup import start_warnings
 
+        kept = {text for _, text in self._notice_texts()}
         for message in start_warnings(self):
-            self.notify(message, severity="warning", timeout=10, markup=False)
+            if message not in kept:  # shown by show_notices until read
+                self.notify(message, severity="warning", timeout=10, markup=False)
+        self.show_notices()
+
+    def _notice_texts(self) -> list[tuple[int, str]]:
+        try:
+            return self.store.notices()
+        except Exception:
+            return []
 
     def get_css_variables(self) -> dict[str, str]:
         """Textual's variables plus mockint's clock colours, for themes that do not set them.

@@ -26,6 +26,7 @@ SCREENS: dict[str, str] = {
     "packs": "mockint.tui.screens.packs:PacksScreen",
     "settings": "mockint.tui.screens.settings:SettingsScreen",
     "help": "mockint.tui.screens.help:HelpScreen",
+    "confirm": "mockint.tui.screens.confirm:ConfirmScreen",
 }
 
 

@@ -122,10 +122,13 @@ def test_validate_directory_and_format_option(tmp_path: Path) -> None:
     (d / "b.md").write_text("# B\n- Q?\n", encoding="utf-8")
     result = run("validate", str(d))
     assert result.exit_code == 0 and result.stdout.count("OK  ") == 2
-    txt = tmp_path / "pack.txt"
+    txt = tmp_path / "pack.list"
     txt.write_text("text\nWhy?\n", encoding="utf-8")
     assert run("validate", str(txt)).exit_code != 0
     assert run("validate", "--format", "csv", str(txt)).exit_code == 0
+    anki_export = tmp_path / "deck.txt"  # Anki's text exports are .txt files
+    anki_export.write_text("#separator:tab\nWhy?\tBecause.\n", encoding="utf-8")
+    assert run("validate", str(anki_export)).exit_code == 0
 
 
 def test_validate_missing_path_is_exit_2(tmp_path: Path) -> None:
@@ -142,7 +145,8 @@ def test_import_report_and_exit_codes(tmp_path: Path) -> None:
     assert run("import", newer).stdout.startswith("updated  cli-pack 1.0.0 → 1.1.0")
     older = pack_file(tmp_path, "o.toml", "1.0.0", "Why then?")
     result = run("import", older)
-    assert result.exit_code == 1 and result.stdout.startswith(f"refused  {older}:") and "--force" in result.stdout
+    assert result.exit_code == 1 and result.stderr.startswith(f"refused  {older}:") and "--force" in result.stderr
+    assert result.stdout == ""
     assert run("import", "--force", older).exit_code == 0
     bad = tmp_path / "bad.toml"
     bad.write_text("format = 2\n", encoding="utf-8")
@@ -245,8 +249,8 @@ def test_entry_point_csv_row_numbers(tmp_path: Path, mockint_home: Path) -> None
     bad.write_text('text,difficulty\n"two\nlines",easy\nQ,extreme\n', encoding="utf-8")
     proc = mockint("packs", "import", str(bad), home=mockint_home)
     assert proc.returncode == 2
-    assert f"{bad}:3:2: error:" in proc.stderr
-    assert proc.stdout.startswith(f"refused  {bad}:")
+    assert f"{bad}:4:2: error:" in proc.stderr and "row 3: " in proc.stderr
+    assert proc.stderr.splitlines()[-1].startswith(f"refused  {bad}:") and proc.stdout == ""
     assert "Traceback" not in proc.stderr
 
 
@@ -279,3 +283,73 @@ def test_validate_accepts_import_overrides(tmp_path: Path) -> None:
     result = run("validate", str(md), "--id", "questions", "--name", "Questions", "--version", "2.0.0")
     assert result.exit_code == 0, result.stderr
     assert "questions 2.0.0, 1 question" in result.stdout
+
+
+def test_list_json_has_origin_and_mix_and_mix_toggles(tmp_path: Path) -> None:
+    src = pack_file(tmp_path)
+    run("import", src)
+    rows = {r["id"]: r for r in json.loads(run("list", "--json").stdout)}
+    assert rows["cli-pack"]["origin"] == str(Path(src).resolve()) and rows["cli-pack"]["in_mix"] is True
+    assert all(r["origin"] is None for r in rows.values() if r["source"] == "builtin")
+    result = run("mix", "cli-pack", "--off")
+    assert result.exit_code == 0 and "out of the quick mixed interview" in result.stdout
+    rows = {r["id"]: r for r in json.loads(run("list", "--json").stdout)}
+    assert rows["cli-pack"]["in_mix"] is False
+    assert run("mix", "cli-pack").exit_code == 2  # --on or --off is required
+    assert run("mix", "no-such-pack", "--on").exit_code == 1
+
+
+def test_update_reports_a_line_per_pack(tmp_path: Path) -> None:
+    md = tmp_path / "team.md"
+    md.write_text("# Team\n\n- Why this team?\n", encoding="utf-8")
+    run("import", str(md))
+    assert run("update").stdout.startswith("unchanged  team 1.0.0")
+    md.write_text("# Team\n\n- Why this team?\n- Who decides what?\n", encoding="utf-8")
+    result = run("update", "team")
+    assert result.exit_code == 0 and result.stdout.startswith("updated  team 1.0.0 → 1.0.1 (2 questions)")
+    md.unlink()
+    result = run("update", "team")
+    assert result.exit_code == 2 and "no such file" in result.stderr and result.stdout == ""
+
+
+def test_show_renders_text_as_the_practice_screen_and_wraps_cjk(tmp_path: Path) -> None:
+    long_cjk = "面接官に聞くべき質問" * 12 + "？"
+    md = tmp_path / "code.md"
+    md.write_text(f"# Code\n\n- What does `f(){{}}` return?\n- {long_cjk}\n", encoding="utf-8")
+    run("import", str(md))
+    out = run("show", "code").stdout
+    assert "What does `f(){}` return?" in out and "{{" not in out
+    from rich.cells import cell_len
+
+    assert all(cell_len(line) <= 100 for line in out.splitlines())
+    assert sum(1 for line in out.splitlines() if "面接官" in line) >= 3
+
+
+def test_listings_escape_line_breaks_and_invisible_characters(tmp_path: Path) -> None:
+    src = tmp_path / "evil.toml"
+    src.write_text(
+        'format = 1\n[pack]\nid = "evil"\nname = "Nice\\u202e txt.exe"\nversion = "1.0.0"\n'
+        '[[questions]]\nid = "q"\ntext = "Why?\\u200b"\n',
+        encoding="utf-8",
+    )
+    assert run("import", str(src)).exit_code == 0
+    listing = run("list").stdout
+    assert "\u202e" not in listing and "Nice\\u202e txt.exe" in listing
+    shown = run("show", "evil").stdout
+    assert "\u202e" not in shown and "\u200b" not in shown
+
+
+def test_list_shows_names_first_with_ids_secondary(tmp_path: Path) -> None:
+    run("import", pack_file(tmp_path))
+    header = run("list").stdout.splitlines()[0].split()
+    assert header[:2] == ["NAME", "ID"] and "MIX" in header
+
+
+def test_import_keep_all_and_apkg_format_are_options(tmp_path: Path) -> None:
+    md = tmp_path / "notes.md"
+    md.write_text("# Notes\n\n## Usage\n\n- Pick the ones you like\n", encoding="utf-8")
+    result = run("import", str(md))
+    assert result.exit_code == 2 and "does not read as a question" in result.stderr
+    result = run("import", "--keep-all", str(md))
+    assert result.exit_code == 0 and result.stdout.startswith("installed  notes 1.0.0 (1 question)")
+    assert "apkg" in run("import", "--help").stdout

@@ -93,7 +93,8 @@ def test_required_packs_and_question_volume() -> None:
     assert set(packs) >= REQUIRED_PACKS
     assert sum(len(p.questions) for p in packs.values()) >= 150
     for pack in packs.values():
-        assert len(pack.questions) >= 20, f"{pack.id} is too thin to practise with"
+        # A reverse pack (questions to ask the interviewer) is practised a few at a time at the closing.
+        assert len(pack.questions) >= (10 if pack.reverse else 20), f"{pack.id} is too thin to practise with"
 
 
 def test_question_texts_are_unique_across_packs() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,7 +11,9 @@ from hypothesis import strategies as st
 
 from mockint.core.errors import MockintError
 from mockint.core.packs.csv_reader import detect_delimiter, read_csv
+from mockint.core.packs.loader import load_pack_bytes, load_pack_file
 from mockint.core.packs.model import Pack
+from mockint.core.packs.placeholders import fill
 from mockint.core.packs.validate import validate_pack
 
 
@@ -27,9 +30,8 @@ def load(text: str, strict: bool = False, **kw: Any) -> Pack:
 
 
 def errors(text: str) -> MockintError:
-    raw, loc, _ = read(text)
     with pytest.raises(MockintError) as exc:
-        validate_pack(raw, source="p.csv", locator=loc)
+        load_pack_bytes(text.encode(), source="p.csv", pack_id="p", name="P")
     return exc.value
 
 
@@ -154,7 +156,7 @@ def test_type_error_names_row_and_column() -> None:
 def test_row_numbers_count_records_not_physical_lines() -> None:
     # Row 2 spans three physical lines; the bad value is in row 3 (header is row 1).
     exc = errors('text,difficulty\n"multi\nline\ntext",easy\nQ,impossible\n')
-    assert exc.line == 3
+    assert exc.line == 5 and exc.first.message.startswith("row 3: ")
 
 
 def test_blank_rows_are_skipped_but_keep_numbering() -> None:
@@ -206,9 +208,12 @@ def test_empty_text_is_an_error_on_its_row() -> None:
     assert exc.line == 3
 
 
-def test_unknown_placeholder_reported_on_row() -> None:
-    exc = errors("text\nOK\nAbout {bogus}\n")
-    assert (exc.line, exc.col) == (3, 1)
+def test_near_miss_placeholder_warns_on_its_row_and_code_is_never_a_placeholder() -> None:
+    result = load_pack_bytes(b"text\nOK\nAbout {abot}\nWhat is `{about}` in `f(){}`?\n", source="p.csv")
+    near = [w for w in result.warnings if "did you mean" in w.message]
+    assert [(w.line, w.col) for w in near] == [(3, 1)] and near[0].message.startswith("row 3: ")
+    q = result.pack.questions[2]
+    assert q.placeholders == frozenset() and fill(q.text, {"about": "X"}) == "What is `{about}` in `f(){}`?"
 
 
 def test_unreadable_csv_is_a_mockint_error() -> None:
@@ -253,6 +258,74 @@ def test_fuzz_bytes_through_the_loader(data: bytes, fmt: str) -> None:
 def test_user_text_in_reader_messages_has_controls_escaped() -> None:
     _, _, warnings = read("text,\x1b[31mred\nQ,x\n")
     assert "\x1b" not in warnings[0].message and "\\u001b" in warnings[0].message
-    with pytest.raises(MockintError) as exc:
-        read("\x1b]0;title\x07\n")
-    assert "\x1b" not in exc.value.message and "\x07" not in exc.value.message
+    exc = errors("\x1b]0;title\x07\n")
+    assert "\x1b" not in exc.message and "\x07" not in exc.message
+
+
+# -- spreadsheets and Anki text exports as they are written ----------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_anki_text_export_with_header_lines_and_hash_header_row() -> None:
+    result = load_pack_file(FIXTURES / "anki-export.txt")
+    closure, delegation = result.pack.questions
+    assert closure.text == "What is a closure?" and closure.guidance == "A function with its\nlexical scope kept."
+    assert closure.tags == ("js", "closures")
+    assert delegation.text == "Explain event delegation" and delegation.guidance == "One listener\non a parent"
+
+
+def test_spreadsheet_with_bom_semicolons_and_quoted_newlines() -> None:
+    result = load_pack_file(FIXTURES / "spreadsheet.csv")
+    first, second = result.pack.questions
+    assert first.text == "Tell me about a time you failed;\nwhat did you learn?" and first.guidance == "Be honest."
+    assert [c.name for c in result.pack.categories] == ["Behavioral", "Motivation"]
+    assert second.guidance is None
+
+
+@pytest.mark.parametrize("name", ["tabs.csv", "tabs.tsv", "tabs.txt"])
+def test_delimiter_is_detected_whatever_the_extension(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("Front\tBack\nWhy, really?\tBecause; reasons.\n")
+    pack = load_pack_file(path).pack
+    assert (pack.questions[0].text, pack.questions[0].guidance) == ("Why, really?", "Because; reasons.")
+
+
+def test_headerless_two_column_file_is_read_with_a_warning() -> None:
+    result = load_pack_bytes(b"#separator:tab\n#html:true\nWhy us?\tBe <i>sincere</i>&amp;brief\nHow so?\t\n", source="deck.txt")
+    assert [(q.text, q.guidance) for q in result.pack.questions] == [("Why us?", "Be sincere&brief"), ("How so?", None)]
+    assert any("no header row" in w.message for w in result.warnings)
+
+
+def test_anki_columns_line_names_the_columns() -> None:
+    result = load_pack_bytes(b"#separator:comma\n#columns:Question,Answer,Category\nWhy?,Because,Basics\n", source="d.txt")
+    q = result.pack.questions[0]
+    assert (q.text, q.guidance, q.category) == ("Why?", "Because", "basics")
+
+
+def test_html_is_left_alone_in_plain_spreadsheets() -> None:
+    pack = load_pack_bytes(b"text\nWhat does <div> do?\n", source="s.csv").pack
+    assert pack.questions[0].text == "What does <div> do?"
+
+
+def test_error_names_the_row_and_the_line_where_it_starts() -> None:
+    exc = errors('text,answer_seconds\n"a\nb",60\n"c\nd\ne",2m\n')
+    assert exc.line == 4 and exc.col == 2 and exc.first.message.startswith("row 3: ")
+
+
+def test_many_repeated_rows_and_categories_take_linear_steps() -> None:
+    """100,000 repeated rows: each id is found in a bounded number of steps, not a scan of the earlier ones."""
+    from mockint.core.packs.ids import UniqueIds
+
+    probes = 0
+
+    class Counting(set[str]):
+        def __contains__(self, item: object) -> bool:
+            nonlocal probes
+            probes += 1
+            return super().__contains__(item)
+
+    ids = UniqueIds()
+    ids.used = Counting()
+    made = {ids.make("why", "q") for _ in range(100_000)}
+    assert len(made) == 100_000 and probes < 3 * 100_000

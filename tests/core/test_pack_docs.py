@@ -65,3 +65,26 @@ def test_documented_error_lines_have_the_real_shape(line: str) -> None:
         )
     assert "answer_seconds: expected an integer from 10 to 3600, found a string" in info.value.format()
     assert "expected an integer from 10 to 3600, found a string" in line
+
+
+def test_reverse_pack_example_round_trips_through_export() -> None:
+    from mockint.core.packs.export import pack_to_toml
+
+    text = next(b for b in blocks("toml") if "reverse = true" in b)
+    pack = load_pack_bytes(text.encode(), source="mine.toml", strict=True).pack
+    assert pack.reverse
+    again = load_pack_bytes(pack_to_toml(pack).encode(), source="again.toml", strict=True).pack
+    assert again == pack and "reverse = true" in pack_to_toml(pack)
+
+
+def test_reverse_must_be_a_boolean() -> None:
+    head = 'format = 1\n[pack]\nid = "g"\nname = "G"\nversion = "1.0.0"\nreverse = "yes"\n'
+    with pytest.raises(MockintError, match="expected true or false"):
+        load_pack_bytes((head + '[[questions]]\nid = "q"\ntext = "Why?"\n').encode(), source="g.toml")
+
+
+def test_schema_knows_reverse() -> None:
+    import json
+
+    schema = json.loads((GUIDE.parents[1] / "mockint" / "core" / "packs" / "schema.json").read_text(encoding="utf-8"))
+    assert schema["properties"]["pack"]["properties"]["reverse"]["type"] == "boolean"

@@ -24,10 +24,14 @@ ROUTES: dict[str, tuple[int, str, bytes, bool]] = {
     "/bad.toml": (200, "application/toml", BAD, True),
     "/packs/Team%20Talk.md": (200, "text/plain", MARKDOWN, True),
     "/by-type": (200, "text/markdown; charset=utf-8", MARKDOWN, True),
+    "/page.md": (200, "text/html; charset=utf-8", b"<!DOCTYPE html><html><body>GitHub</body></html>", True),
     "/unknown": (200, "application/octet-stream", GOOD, True),
     "/huge-declared.toml": (200, "application/toml", b"x" * (MAX_PACK_BYTES + 1), True),
     "/huge-streamed.toml": (200, "application/toml", b"# pad\n" * (MAX_PACK_BYTES // 6 + 10), False),
 }
+
+
+SLOW_STOP = threading.Event()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -42,6 +46,29 @@ class Handler(BaseHTTPRequestHandler):
             self.send_response(301)
             self.send_header("Location", "/good.toml")
             self.end_headers()
+            return
+        if self.path == "/slow.toml":  # one byte a second, for ever
+            self.send_response(200)
+            self.send_header("Content-Type", "application/toml")
+            self.end_headers()
+            try:
+                for _ in range(120):
+                    self.wfile.write(b"#")
+                    self.wfile.flush()
+                    SLOW_STOP.wait(1)
+                    if SLOW_STOP.is_set():
+                        return
+            except (BrokenPipeError, ConnectionResetError):
+                return
+            return
+        if self.path == "/short.toml":  # announces more than it sends
+            self.send_response(200)
+            self.send_header("Content-Type", "application/toml")
+            self.send_header("Content-Length", str(len(GOOD) + 100))
+            self.end_headers()
+            self.wfile.write(GOOD)
+            self.wfile.flush()
+            self.close_connection = True
             return
         route = ROUTES.get(self.path)
         if route is None:
@@ -69,6 +96,7 @@ def server() -> Iterator[str]:
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    SLOW_STOP.set()
     httpd.shutdown()
     httpd.server_close()
 
@@ -164,3 +192,36 @@ def test_unreachable_host_is_a_failure(lib: PackLibrary) -> None:
 def test_windows_style_and_relative_paths_are_not_urls() -> None:
     assert not is_url("C:\\packs\\p.toml")
     assert not is_url("packs/p.toml")
+
+
+def test_a_server_trickling_bytes_is_abandoned_at_the_total_deadline(lib: PackLibrary, server: str) -> None:
+    [out] = lib.import_source(f"{server}/slow.toml", deadline=2.0)
+    assert (out.status, out.exit_code) == ("refused", 1)
+    assert "gave up after 2 seconds" in out.message and lib.list() == []
+
+
+def test_a_cancelled_fetch_stops_waiting(lib: PackLibrary, server: str) -> None:
+    cancel = threading.Event()
+    cancel.set()
+    [out] = lib.import_source(f"{server}/slow.toml", cancel=cancel)
+    assert out.status == "refused" and "cancelled" in out.message
+
+
+def test_a_body_shorter_than_its_content_length_is_refused(lib: PackLibrary, server: str) -> None:
+    [out] = lib.import_source(f"{server}/short.toml")
+    assert (out.status, out.exit_code) == ("refused", 1)
+    assert "announced" in out.message and lib.list() == []
+
+
+def test_github_file_pages_are_read_as_their_raw_file() -> None:
+    from mockint.core.packs.fetch import raw_url
+
+    assert raw_url("https://github.com/o/r/blob/main/docs/Q%20list.md?plain=1#L3") == (
+        "https://raw.githubusercontent.com/o/r/main/docs/Q%20list.md"
+    )
+    assert raw_url("https://example.org/blob/x.md") == "https://example.org/blob/x.md"
+
+
+def test_a_web_page_is_refused_with_a_hint(lib: PackLibrary, server: str) -> None:
+    [out] = lib.import_source(f"{server}/page.md")
+    assert (out.status, out.exit_code) == ("refused", 2) and "raw file" in out.message

@@ -117,7 +117,7 @@ def test_detect_format(name: str, fmt: str | None, expected: str) -> None:
     assert detect_format(name, fmt) == expected
 
 
-@pytest.mark.parametrize(("name", "fmt", "message"), [("a.txt", None, "extension '.txt'"), ("README", None, "no extension"), ("a.toml", "yaml", "unknown pack format 'yaml'")])
+@pytest.mark.parametrize(("name", "fmt", "message"), [("a.doc", None, "extension '.doc'"), ("README", None, "no extension"), ("a.toml", "yaml", "unknown pack format 'yaml'")])
 def test_unknown_format_names_the_known_ones(name: str, fmt: str | None, message: str) -> None:
     with pytest.raises(MockintError) as info:
         detect_format(name, fmt)

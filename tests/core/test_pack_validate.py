@@ -10,6 +10,7 @@ import pytest
 
 from mockint.core.errors import Diagnostic, MockintError
 from mockint.core.packs.loader import load_pack_bytes
+from mockint.core.packs.placeholders import fill, placeholders_in
 from mockint.core.packs.validate import MAX_REPORTED, validate_pack
 
 BASE: dict[str, Any] = {
@@ -486,16 +487,38 @@ def test_valid_placeholders(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    "text",
     [
-        ("Tell me about {name}", "unknown placeholder {name}"),
-        ("Hello {About}", "unknown placeholder {About}"),
-        ("A lone { brace", "lone '{'"),
-        ("A lone } brace", "lone '}'"),
+        "Tell me about {name}",
+        "What does function Person(){} return?",
+        "Is {n: 1} valid JSON?",
+        "* { box-sizing: border-box; }",
+        "A lone { brace",
+        "A lone } brace",
     ],
 )
-def test_invalid_placeholders(text: str, message: str) -> None:
-    assert_error(pack(**{"questions.0.text": text}), f"{Q0}.text", message)
+def test_other_braces_are_literal_text(text: str) -> None:
+    p, warnings = validate_pack(pack(**{"questions.0.text": text}), source="t.toml")
+    assert p.questions[0].text == text
+    assert p.questions[0].placeholders == frozenset()
+    assert fill(text, {"about": "X"}) == text
+    assert warnings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"), [("Hello {About}", "about"), ("Your {quantitive} win", "quantitative"), ("{qualitive}", "qualitative")]
+)
+def test_near_miss_placeholders_warn_with_did_you_mean(text: str, meant: str) -> None:
+    p, warnings = validate_pack(pack(**{"questions.0.text": text}), source="t.toml")
+    assert p.questions[0].placeholders == frozenset()
+    assert any(d.key == f"{Q0}.text" and f"did you mean the placeholder {{{meant}}}" in d.message for d in warnings)
+    assert_error(pack(**{"questions.0.text": text}), f"{Q0}.text", "did you mean", strict=True)
+
+
+def test_double_braces_stay_literal_and_placeholders_keep_their_meaning() -> None:
+    assert fill("{{about}} and {about} and {x}", {"about": "A"}) == "{about} and A and {x}"
+    assert placeholders_in("{{about}}") == frozenset()
+    assert placeholders_in("Tell me about {about}") == frozenset({"about"})
 
 
 def test_braces_outside_question_text_are_literal() -> None:

@@ -35,7 +35,7 @@ def store(clock: Clock) -> Store:
 def test_create_save_finish_and_resume(store: Store, clock: Clock) -> None:
     iv = interview("a", "b", "c")
     sid = store.create_session(iv)
-    assert store.planned_questions(sid) == list(iv.questions)
+    assert store.planned_data(sid) == [q.to_dict() for q in iv.questions]
     assert store.last_incomplete() == sid
     store.save_answer(sid, answer(0, "a", clock.advance(minutes=1)))
     store.save_answer(sid, answer(1, "b", clock.advance(minutes=3), skipped=True, ratings={}))
@@ -269,21 +269,23 @@ def test_one_damaged_page_loses_that_page_not_the_history(clock: Clock) -> None:
     for i in range(200):
         sid = store.create_session(interview("q0", "q1"))
         store.save_answer(sid, answer(0, "q0", T0 + timedelta(minutes=i), notes=f"note {i} " + "x" * 300))
-    notes_page = store._query("SELECT rootpage FROM sqlite_master WHERE name = 'answers'")[0][0]
     store.close()  # checkpoints the WAL into the main file
     db = get_paths().database
+    with sqlite3.connect(db) as conn:  # a leaf page of the answers table, from the middle
+        leaves = [r[0] for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'answers' AND pagetype = 'leaf' ORDER BY pageno")]
+    conn.close()
+    damaged = leaves[len(leaves) // 2]
     data = bytearray(db.read_bytes())
     page = 4096
-    # A leaf of the answers table in the middle of the file (not its root: that would lose all).
-    middle = (len(data) // page) // 2
-    assert middle != notes_page - 1
-    data[middle * page : middle * page + 100] = b"\xff" * 100
+    data[(damaged - 1) * page : (damaged - 1) * page + 100] = b"\xff" * 100
     db.write_bytes(bytes(data))
     fresh = Store.open(now=clock)
     assert fresh.recovery_message is not None and "could still be read" in fresh.recovery_message
-    kept = fresh.count_sessions()
-    assert 150 <= kept <= 200
-    assert len(fresh.session_answers(fresh.list_sessions(limit=1)[0].id)) == 1
+    assert "some rows on the damaged part were lost" in fresh.recovery_message
+    assert fresh.count_sessions() == 200  # the sessions' pages are whole
+    answers = sum(len(fresh.session_answers(s.id)) for s in fresh.list_sessions(limit=500))
+    assert 150 <= answers < 200  # only the answers on the damaged page are gone
     assert [p.name for p in get_paths().broken_dir.iterdir() if p.suffix == ".db"]
     fresh.close()
     # The message stays until it is read: it is there on the next start, gone once dismissed.
@@ -294,6 +296,30 @@ def test_one_damaged_page_loses_that_page_not_the_history(clock: Clock) -> None:
     again.dismiss_notice(notice_id)
     assert again.notices() == []
     again.close()
+
+
+def test_answers_whose_session_row_was_lost_keep_a_stand_in_session(clock: Clock) -> None:
+    store = Store.open(now=clock)
+    for i in range(200):
+        sid = store.create_session(interview("q0"))
+        store.save_answer(sid, answer(0, "q0", T0 + timedelta(minutes=i), ratings={"structure": 4}))
+    store.close()
+    db = get_paths().database
+    with sqlite3.connect(db) as conn:
+        leaves = [r[0] for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'sessions' AND pagetype = 'leaf' ORDER BY pageno")]
+    conn.close()
+    data = bytearray(db.read_bytes())
+    damaged = leaves[len(leaves) // 2]
+    data[(damaged - 1) * 4096 : (damaged - 1) * 4096 + 100] = b"\xff" * 100
+    db.write_bytes(bytes(data))
+    fresh = Store.open(now=clock)
+    rows = fresh.list_sessions(limit=500)
+    stand_ins = [r for r in rows if r.title == "Recovered session"]
+    assert len(rows) == 200 and 0 < len(stand_ins) < 200
+    assert all(r.answered == 1 and r.question_count == 1 for r in stand_ins)
+    assert fresh.weakest_questions(now=T0)[0].attempts == 200  # the schedule counts every answer kept
+    fresh.close()
 
 
 def test_newer_schema_is_refused_not_moved(clock: Clock) -> None:
@@ -388,7 +414,7 @@ def test_planned_question_round_trip_survives_reopen(clock: Clock) -> None:
     store = Store.open(now=clock)
     sid = store.create_session(interview("with-rubric"))
     store.close()
-    assert Store.open(now=clock).planned_questions(sid) == [q]
+    assert Store.open(now=clock).planned_data(sid) == [q.to_dict()]
 
 
 def test_finishing_twice_keeps_the_first_end(store: Store, clock: Clock) -> None:

@@ -69,7 +69,7 @@ def test_kill_minus_nine_mid_interview_then_resume(mockint_home: Path) -> None:
         record = store.get_session(session_id)
         assert record.status == "incomplete"
         assert store.answered_indexes(session_id) == {0}
-        rubric = [d.id for d in store.planned_questions(session_id)[0].rubric]
+        rubric = [d["id"] for d in store.planned_data(session_id)[0]["rubric"]]
     answer = record.answers[0]
     presses = [1, 2, 3, 4, 5]
     assert answer.ratings == dict(zip(rubric, presses, strict=False))

@@ -186,7 +186,7 @@ def check_database(paths: Paths, saved: dict[str, set[int]], open_sessions: set[
         assert store.recovery_message is None
         for session_id, indexes in saved.items():
             answers = {a.index: a for a in store.session_answers(session_id)}
-            planned = store.planned_questions(session_id)
+            planned = store.planned_data(session_id)
             for index in indexes:
                 assert index in answers, f"answer {index} of {session_id} reported saved but missing"
                 answer = answers[index]
@@ -194,7 +194,7 @@ def check_database(paths: Paths, saved: dict[str, set[int]], open_sessions: set[
                 assert answer.ratings == dict(zip(dims, want, strict=False))
                 assert len(answer.ratings) == len(want) and answer.overall is None
                 assert answer.notes == expected_notes(index)
-                assert not answer.skipped and answer.question_id == planned[index].question_id
+                assert not answer.skipped and answer.question_id == planned[index]["question_id"]
         for session_id in open_sessions:
             assert store.get_session(session_id).status == "incomplete"
 
@@ -202,7 +202,7 @@ def check_database(paths: Paths, saved: dict[str, set[int]], open_sessions: set[
 def first_unanswered(paths: Paths, session_id: str) -> int:
     with Store.open(paths, check=False) as store:
         assert store.last_incomplete() == session_id
-        planned = store.planned_questions(session_id)
+        planned = store.planned_data(session_id)
         answered = store.answered_indexes(session_id)
     assert len(planned) == QUESTIONS
     return min(i for i in range(len(planned)) if i not in answered)

@@ -27,6 +27,31 @@ def test_packs_screen(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) 
 
 
 @pytest.mark.parametrize("size", SIZES)
+def test_import_dialog_preview(
+    snap_compare: Any, tmp_path: Path, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The import dialog after reading a Markdown list: the preview of what would come in."""
+    (tmp_path / "reverse-interview.md").write_text(
+        "# Reverse interview\n\n[English](README.md) | [日本語](README-ja.md)\n\n## The role\n\n"
+        "- What does success look like in a year?\n- Why is this role open?\n\n## Usage\n\n- Pick a few\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)  # a relative source: the same picture on every run
+
+    async def preview(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        pilot.app.screen.query_one("#import-source").value = "reverse-interview.md"
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        pilot.app.set_focus(None)
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path, start_screen="packs"), terminal_size=size, run_before=preview)
+
+
+@pytest.mark.parametrize("size", SIZES)
 def test_settings_screen(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
     async def bad_value(pilot: Pilot[Any]) -> None:
         await pilot.pause()

@@ -5,9 +5,10 @@ Times are timezone-aware datetimes; they are written as ISO 8601 with an offset 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 # The light part lives apart so `mockint history` need not build these dataclasses at start-up.
 from mockint.core.history.summary import (
@@ -23,6 +24,8 @@ __all__ = [
     "STATUSES",
     "AnswerRecord",
     "Attempt",
+    "InterviewPlan",
+    "PlannedItem",
     "SessionRecord",
     "SessionStatus",
     "SessionSummary",
@@ -30,6 +33,35 @@ __all__ = [
     "mean_rating",
     "parse_iso",
 ]
+
+class PlannedItem(Protocol):
+    """What the store keeps of a planned question (mockint.core.interview's PlannedQuestion is one)."""
+
+    @property
+    def pack_id(self) -> str: ...
+    @property
+    def question_id(self) -> str: ...
+    @property
+    def category(self) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The question as JSON-ready data; `Store.planned_data` gives it back."""
+        ...
+
+
+class InterviewPlan(Protocol):
+    """What the store keeps of an interview when a session starts (mockint.core.interview's Interview)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def pack_id(self) -> str | None: ...
+    @property
+    def plan_id(self) -> str | None: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def questions(self) -> Sequence[PlannedItem]: ...
+
 
 @dataclass
 class AnswerRecord:

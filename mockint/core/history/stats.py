@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from mockint.core.history import limits
-from mockint.core.history.calendar import current_streak, longest_streak
 from mockint.core.history.records import iso
+from mockint.core.history.streaks import current_streak, longest_streak
 
 _ASKED = limits.sql_time("asked_ts")
 

@@ -9,7 +9,7 @@ placeholder cannot be filled is listed in `Interview.skipped` with a reason.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from mockint.core.errors import EXIT_FAILED, Diagnostic, MockintError
@@ -176,8 +176,12 @@ def build_interview(
     default_answer_seconds: int | None = None,
     default_prep_seconds: int | None = None,
     minutes: int | None = None,
+    mix: Collection[str] | None = None,
 ) -> Interview:
     """Plan an interview from a plan, a pack, a category, or a quick mix across every pack.
+
+    A mix across packs (no pack given) draws only from packs whose id is in `mix` (when given:
+    `PackLibrary.mix_ids()`) and never from reverse packs (questions to ask the interviewer).
 
     `default_answer_seconds` / `default_prep_seconds` (from Settings) apply to questions whose
     pack sets no time for them. `minutes` keeps the questions, in order, whose answer and prep
@@ -223,7 +227,7 @@ def build_interview(
         title = f"{plan.name} ({holder.id})"
         pack_id = holder.id
     else:
-        scope = [pack] if pack is not None else list(packs)
+        scope = [pack] if pack is not None else [p for p in packs if not p.reverse and (mix is None or p.id in mix)]
         if category is not None:
             known = sorted({q.category for p in scope for q in p.questions if q.category})
             if category not in known:

@@ -53,7 +53,7 @@ class SessionStore(Protocol):
 
     def finish_session(self, session_id: str, *, ended_early: bool = False) -> None: ...
 
-    def planned_questions(self, session_id: str) -> list[PlannedQuestion]: ...
+    def planned_data(self, session_id: str) -> list[dict[str, Any]]: ...
 
     def get_session(self, session_id: str) -> SessionRecord: ...
 
@@ -165,7 +165,7 @@ class PracticeSession:
     ) -> PracticeSession:
         """Continue an unfinished session at its first unanswered question."""
         record = store.get_session(session_id)
-        questions = store.planned_questions(session_id)
+        questions = [PlannedQuestion.from_dict(d) for d in store.planned_data(session_id)]
         session = cls(
             store, session_id, questions, Interviewer(persona, seed=record.seed or 0),
             clock=clock, now=now, voice=voice, auto_probe=auto_probe,

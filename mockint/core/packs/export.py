@@ -51,6 +51,8 @@ def _info(pack: Pack) -> dict[str, Any]:
         out["language"] = info.language
     if info.tags:
         out["tags"] = list(info.tags)
+    if info.reverse:
+        out["reverse"] = True
     return out
 
 

@@ -35,6 +35,8 @@ def pack_summary(pack: Pack) -> dict[str, Any]:
         "category_counts": {c.id: counts.get(c.id, 0) for c in pack.categories},
         "plans": [p.id for p in pack.plans],
         "description": pack.info.description,
+        "category_names": {c.id: c.name for c in pack.categories},
+        "reverse": pack.reverse,
     }
 
 
@@ -144,4 +146,7 @@ def _valid_entry(entry: dict[str, Any]) -> bool:
         and isinstance(entry.get("categories"), list)
         and isinstance(entry.get("plans"), list)
         and isinstance(entry.get("category_counts"), dict)
+        # Entries written before packs had names per category and `reverse` are recomputed.
+        and isinstance(entry.get("category_names"), dict)
+        and isinstance(entry.get("reverse"), bool)
     )

@@ -26,3 +26,11 @@ class InstalledPack:
     plans: tuple[str, ...] = ()
     description: str | None = None
     category_counts: dict[str, int] = field(default_factory=dict)
+    #: Category id -> name, for showing names rather than ids.
+    category_names: dict[str, str] = field(default_factory=dict)
+    #: "Questions you ask the interviewer": never drawn into a mixed interview.
+    reverse: bool = False
+    #: The path or URL a user pack was imported from (None for built-ins and unknown origins).
+    origin: str | None = None
+    #: Whether the pack's questions join the quick mixed interview.
+    in_mix: bool = True

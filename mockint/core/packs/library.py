@@ -3,34 +3,49 @@
 User packs live as native TOML in `paths.packs_dir / "<id>.toml"` (written only after the id
 passes the slug check). A user pack with the id of a built-in pack shadows it. Listings come
 from the metadata index (index.py), so they parse only files that changed. Imports follow
-pack-format.md section 3 (install, update, unchanged, refuse) and are all-or-nothing.
+docs/pack-format.md, "Identity and updates" (install, update, unchanged, refuse) and are
+all-or-nothing. Where each pack came from and whether it joins the mixed interview are kept
+in state.py.
+
+One library is used from the UI thread and an import worker at once: every method that reads
+or writes the index, the state or the pack files holds one lock (re-entrant, shared by every
+library of the process, since they share the files).
 """
 
 from __future__ import annotations
 
 import builtins
 import contextlib
-import os
-from dataclasses import dataclass, field
+import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import mockint
 from mockint.core.errors import EXIT_BAD_INPUT, EXIT_FAILED, Diagnostic, MockintError, failure
+from mockint.core.format import plural
 from mockint.core.packs.index import PackIndex, pack_summary
 from mockint.core.packs.installed import InstalledPack, PackSource
+from mockint.core.packs.outcome import (
+    SUPPORTED_SUFFIXES as SUPPORTED_SUFFIXES,
+)
+from mockint.core.packs.outcome import (
+    ImportOutcome,
+    pack_files,
+    refused,
+)
+from mockint.core.packs.rules import auto_version, decide
+from mockint.core.packs.state import Origin, PackState
 from mockint.core.paths import Paths, get_paths
 from mockint.core.text import is_slug
 
 if TYPE_CHECKING:
+    from mockint.core.packs.importer import Importer, ImportOptions
     from mockint.core.packs.model import Pack
 
-ImportStatus = Literal["installed", "updated", "unchanged", "refused"]
 # PackLibrary has a method named `list`, so its annotations use these aliases.
 InstalledList = list[InstalledPack]
 PackList = list["Pack"]
-#: File name endings the importer and the built-in directory understand.
-SUPPORTED_SUFFIXES = (".toml", ".md", ".markdown", ".csv", ".tsv")
+_LOCK = threading.RLock()
 
 
 def builtin_packs_dir() -> Path:
@@ -40,27 +55,6 @@ def builtin_packs_dir() -> Path:
     if bundled.is_dir():
         return bundled
     return package.parent / "question_packs"
-
-
-@dataclass
-class ImportOutcome:
-    """What happened to one imported file: a report line in `message`, problems in `diagnostics`."""
-
-    source: str
-    status: ImportStatus
-    pack_id: str | None
-    version: str | None
-    message: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    #: For a refusal: 2 for bad input, 1 for a conflict or a failed read/write; 0 otherwise.
-    exit_code: int = 0
-    previous_version: str | None = None
-    questions: int | None = None
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """MAJOR.MINOR.PATCH as a tuple for comparison (validated versions only)."""
-    return tuple(int(part) for part in version.split("."))
 
 
 class PackLibrary:
@@ -75,10 +69,21 @@ class PackLibrary:
         self.refreshed = 0
         self._cache: dict[str, tuple[int, int, Pack]] = {}
 
+    @property
+    def state_path(self) -> Path:
+        return self.paths.data_dir / "pack-state.json"
+
+    def _state(self) -> PackState:
+        return PackState(self.state_path).load()
+
     # -- listing ---------------------------------------------------------------------------
 
     def list(self) -> list[InstalledPack]:
         """Every installed pack, built-in and user, sorted by id; shadowing is flagged on both sides."""
+        with _LOCK:
+            return self._list()
+
+    def _list(self) -> InstalledList:
         index = PackIndex(self.paths.pack_index, self.paths.broken_dir).load()
         self.warnings = []
         if index.recovery:
@@ -89,11 +94,12 @@ class PackLibrary:
         index.prune(seen)
         index.save()
         self.refreshed = index.refreshed
+        state = self._state()
         out: list[InstalledPack] = []
         for pid, entry in builtin.items():
-            out.append(_installed(entry, "builtin", shadowed=pid in user))
+            out.append(_installed(entry, "builtin", state, shadowed=pid in user))
         for pid, entry in user.items():
-            out.append(_installed(entry, "user", shadows=pid in builtin))
+            out.append(_installed(entry, "user", state, shadows=pid in builtin))
         out.sort(key=lambda p: (p.id, p.source != "user"))
         return out
 
@@ -110,21 +116,48 @@ class PackLibrary:
 
     def get(self, pack_id: str) -> Pack:
         """The effective pack with this id; MockintError (exit 1) if none is installed."""
-        entry = self.find(pack_id)
-        if entry is None:
-            raise failure("no pack with this id is installed (see `mockint packs list`)", path=pack_id)
-        return self._load(Path(entry.path))
+        with _LOCK:
+            entry = self.find(pack_id)
+            if entry is None:
+                raise failure("no pack with this id is installed (see `mockint packs list`)", path=pack_id)
+            return self._load(Path(entry.path))
 
     def load_all(self) -> PackList:
         """Every effective pack; a pack that no longer loads is left out and noted in `warnings`."""
-        packs: PackList = []
-        entries = self.effective()
-        for entry in entries:
+        with _LOCK:
+            packs: PackList = []
+            for entry in self.effective():
+                try:
+                    packs.append(self._load(Path(entry.path)))
+                except MockintError as exc:
+                    self.warnings.extend(d.as_warning() for d in exc.diagnostics)
+            return packs
+
+    # -- the quick mixed interview ---------------------------------------------------------
+
+    def in_mix(self, pack_id: str) -> bool:
+        """Whether this pack's questions join the quick mixed interview (all do unless taken out)."""
+        with _LOCK:
+            return pack_id not in self._state().out_of_mix
+
+    def set_in_mix(self, pack_id: str, on: bool) -> None:
+        """Put a pack in the mix or take it out; MockintError (exit 1) for an unknown id or a failed write."""
+        with _LOCK:
+            if self.find(pack_id) is None:
+                raise failure("no pack with this id is installed (see `mockint packs list`)", path=pack_id)
+            state = self._state()
+            if on:
+                state.out_of_mix.discard(pack_id)
+            else:
+                state.out_of_mix.add(pack_id)
             try:
-                packs.append(self._load(Path(entry.path)))
-            except MockintError as exc:
-                self.warnings.extend(d.as_warning() for d in exc.diagnostics)
-        return packs
+                state.save(strict=True)
+            except OSError as exc:
+                raise failure(f"cannot save the mix: {exc.strerror or exc}", path=str(self.state_path)) from None
+
+    def mix_ids(self) -> builtins.list[str]:
+        """Ids of the packs a quick mixed interview draws from: in the mix and not reverse packs."""
+        return [p.id for p in self.effective() if p.in_mix and not p.reverse]
 
     def _scan(
         self, directory: Path, source: PackSource, index: PackIndex, seen: set[str]
@@ -183,6 +216,10 @@ class PackLibrary:
 
         MockintError exit 1 for a built-in pack or an unknown id.
         """
+        with _LOCK:
+            self._remove(pack_id)
+
+    def _remove(self, pack_id: str) -> None:
         entries = [p for p in self.list() if p.id == pack_id]
         user = [p for p in entries if p.source == "user"]
         broken = self.paths.packs_dir / f"{pack_id}.toml" if is_slug(pack_id) else None
@@ -204,6 +241,9 @@ class PackLibrary:
         index = PackIndex(self.paths.pack_index).load()
         index.forget(path)
         index.save()
+        state = self._state()
+        if state.origins.pop(pack_id, None) is not None:
+            state.save()
 
     # -- importing -------------------------------------------------------------------------
 
@@ -217,18 +257,47 @@ class PackLibrary:
         pack_id: str | None = None,
         name: str | None = None,
         version: str | None = None,
+        keep_all: bool = False,
+        deadline: float | None = None,
+        cancel: threading.Event | None = None,
     ) -> builtins.list[ImportOutcome]:
         """Import a file, every pack file of a directory (each on its own), or an http(s) URL.
 
         Never raises for a bad source: each refusal is an outcome with its reason.
         """
+        from mockint.core.packs.importer import ImportOptions
+
+        options = ImportOptions(force, fmt, strict, pack_id, name, version, keep_all, deadline)
+        return self.importer(options, cancel).run(source)
+
+    def importer(self, options: ImportOptions, cancel: threading.Event | None = None) -> Importer:
+        """An importer that installs into this library (`read` first to preview, then `install`)."""
         from mockint.core.packs.importer import Importer
 
-        importer = Importer(self, force=force, fmt=fmt, strict=strict, pack_id=pack_id, name=name, version=version)
-        return importer.run(source)
+        return Importer(self.install, options, cancel)
 
-    def install(self, pack: Pack, *, source: str, force: bool = False) -> ImportOutcome:
-        """Install a validated pack following the update rules of pack-format.md section 3."""
+    def update(self, pack_ids: builtins.list[str] | None = None, *, deadline: float | None = None) -> builtins.list[ImportOutcome]:
+        """Read packs again from where they came from (all user packs that remember it, or `pack_ids`)."""
+        from mockint.core.packs.updater import update_packs
+
+        return update_packs(self, pack_ids or [], deadline=deadline)
+
+    def origin(self, pack_id: str) -> Origin | None:
+        with _LOCK:
+            return self._state().origins.get(pack_id)
+
+    def install(self, pack: Pack, *, source: str, force: bool = False, origin: Origin | None = None) -> ImportOutcome:
+        """Install a validated pack following the update rules of docs/pack-format.md."""
+        with _LOCK:
+            outcome = self._install(pack, source=source, force=force, origin=origin)
+            if origin is not None and outcome.status != "refused" and outcome.pack_id is not None:
+                state = self._state()
+                if state.origins.get(outcome.pack_id) != origin:
+                    state.origins[outcome.pack_id] = origin
+                    state.save()
+            return outcome
+
+    def _install(self, pack: Pack, *, source: str, force: bool, origin: Origin | None) -> ImportOutcome:
         if not is_slug(pack.id):  # the validator guarantees it; a path is never built otherwise
             return refused(source, pack.id, pack.version, f"pack id '{pack.id}' is not a valid slug", EXIT_BAD_INPUT)
         listing = self.list()
@@ -246,11 +315,13 @@ class PackLibrary:
                 installed = self._load(Path(current.path))
             except MockintError:
                 installed = None  # a broken installed file is simply replaced
-        decision = _decide(pack, installed, current, force=force)
+        if installed is not None and origin is not None and origin.auto_version:
+            pack = auto_version(pack, installed)
+        decision = decide(pack, installed, current, force=force)
         if isinstance(decision, str):
             return refused(source, pack.id, pack.version, decision, EXIT_FAILED)
         status, note = decision
-        counted = _count(len(pack.questions), "question")
+        counted = plural(len(pack.questions), "question")
         if status == "unchanged":
             return ImportOutcome(
                 source, "unchanged", pack.id, pack.version,
@@ -308,71 +379,16 @@ class PackLibrary:
         return None
 
 
-def _decide(
-    pack: Pack, installed: Pack | None, current: InstalledPack | None, *, force: bool
-) -> tuple[ImportStatus, str] | str:
-    """(status, note) for an import, or the reason for refusing it.
-
-    Against a built-in pack the same rules apply, but nothing is replaced: the user copy is
-    installed next to it and shadows it, so the status is "installed".
-    """
-    if installed is None:
-        return ("installed", "shadows the built-in pack" if current is not None and current.source == "builtin" else "")
-    if installed == pack:
-        return ("unchanged", "already installed")
-    shadow = current is not None and current.source == "builtin"
-    new, old = version_key(pack.version), version_key(installed.version)
-    if new > old or force:
-        forced = "replaced with --force" if new <= old else ""
-        if shadow:
-            return ("installed", ", ".join(filter(None, [f"shadows the built-in pack {installed.version}", forced])))
-        return ("updated", forced)
-    which = "built-in" if shadow else "installed"
-    if new == old:
-        return (
-            f"pack '{pack.id}' {pack.version} is already {which} with different content; "
-            f"raise the version (installed {installed.version}, incoming {pack.version}) or use --force to replace it"
-        )
-    return (
-        f"pack '{pack.id}' {pack.version} is older than the {which} {installed.version}; "
-        "use --force to replace it anyway"
-    )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
-
-
 def _write_pack(target: Path, text: str) -> None:
     from mockint.core.atomic import atomic_write_text
 
     atomic_write_text(target, text)
 
 
-def refused(source: str, pack_id: str | None, version: str | None, reason: str, exit_code: int,
-             diagnostics: list[Diagnostic] | None = None) -> ImportOutcome:
-    return ImportOutcome(
-        source, "refused", pack_id, version, f"refused  {source}: {reason}", list(diagnostics or []), exit_code
-    )
-
-
-def pack_files(directory: Path, suffixes: tuple[str, ...]) -> list[Path]:
-    """Pack files directly in `directory`, sorted by name; hidden and temporary files are skipped."""
-    try:
-        names = sorted(os.listdir(directory))
-    except OSError:
-        return []
-    out = []
-    for name in names:
-        if name.startswith(".") or not name.lower().endswith(suffixes):
-            continue
-        path = directory / name
-        if path.is_file():
-            out.append(path)
-    return out
-
-
-def _installed(entry: dict[str, Any], source: PackSource, *, shadows: bool = False, shadowed: bool = False) -> InstalledPack:
+def _installed(
+    entry: dict[str, Any], source: PackSource, state: PackState, *, shadows: bool = False, shadowed: bool = False
+) -> InstalledPack:
+    origin = state.origins.get(entry["id"]) if source == "user" else None
     return InstalledPack(
         id=entry["id"],
         name=entry["name"],
@@ -386,4 +402,8 @@ def _installed(entry: dict[str, Any], source: PackSource, *, shadows: bool = Fal
         plans=tuple(entry["plans"]),
         description=entry.get("description"),
         category_counts=dict(entry["category_counts"]),
+        category_names=dict(entry.get("category_names") or {}),
+        reverse=entry.get("reverse") is True,
+        origin=origin.source if origin is not None else None,
+        in_mix=entry["id"] not in state.out_of_mix,
     )

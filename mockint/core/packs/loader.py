@@ -18,9 +18,22 @@ from mockint.core.packs.source import KeyPath, Locator
 MAX_PACK_BYTES = 8 * 1024 * 1024
 DEFAULT_VERSION = "1.0.0"
 
-_EXTENSIONS = {".toml": "toml", ".md": "md", ".markdown": "md", ".csv": "csv", ".tsv": "tsv"}
-_FORMATS = {"toml": "toml", "md": "md", "markdown": "md", "csv": "csv", "tsv": "tsv"}
-FORMATS_HELP = "toml, md (Markdown), csv or tsv"
+_EXTENSIONS = {
+    ".toml": "toml", ".md": "md", ".markdown": "md", ".csv": "csv", ".tsv": "tsv", ".txt": "csv", ".apkg": "apkg",
+}
+_FORMATS = {"toml": "toml", "md": "md", "markdown": "md", "csv": "csv", "tsv": "tsv", "apkg": "apkg", "anki": "apkg"}
+FORMATS_HELP = "toml, md (Markdown), csv, tsv or apkg (Anki package)"
+#: The formats an importer reads (`--format` choices).
+FORMAT_CHOICES = ("toml", "md", "csv", "tsv", "apkg")
+
+
+def max_bytes(fmt: str | None) -> int:
+    """The largest file of this format that is read at all."""
+    if fmt == "apkg":
+        from mockint.core.packs.anki import MAX_APKG_BYTES
+
+        return MAX_APKG_BYTES
+    return MAX_PACK_BYTES
 
 
 @dataclass(frozen=True)
@@ -51,17 +64,17 @@ def detect_format(filename: str, fmt: str | None = None) -> str:
     if known is None:
         what = f"extension {suffix!r}" if suffix else "no extension"
         raise MockintError(
-            f"cannot tell the pack format ({what}): name the file .toml, .md, .csv or .tsv, "
+            f"cannot tell the pack format ({what}): name the file .toml, .md, .csv, .tsv or .apkg, "
             f"or give --format {FORMATS_HELP}",
             path=filename,
         )
     return known
 
 
-def _size_error(size: int, source: str) -> MockintError:
+def _size_error(size: int, source: str, limit: int = MAX_PACK_BYTES) -> MockintError:
     return MockintError(
         f"the file is {size / (1024 * 1024):.1f} MiB ({size:,} bytes); a pack may be at most "
-        f"{MAX_PACK_BYTES // (1024 * 1024)} MiB",
+        f"{limit // (1024 * 1024)} MiB",
         path=source,
     )
 
@@ -87,21 +100,34 @@ def load_pack_bytes(
     pack_id: str | None = None,
     name: str | None = None,
     version: str | None = None,
+    keep_all: bool = False,
+    file_name: str | None = None,
 ) -> LoadResult:
     """Parse and validate a pack held in memory; `source` names it in messages (and picks the format).
 
-    pack_id / name / version override what the file says (for TOML too). Raises MockintError.
+    pack_id / name / version override what the file says (for TOML too); `keep_all` keeps what
+    the Markdown reader would leave out; `file_name` stands for the source's last path segment
+    (a URL's file name). Raises MockintError.
     """
     from mockint.core.packs.toml_reader import decode_utf8
-    from mockint.core.packs.validate import validate_pack
 
-    if len(data) > MAX_PACK_BYTES:
-        raise _size_error(len(data), source)
-    kind = detect_format(source, fmt)
-    text = decode_utf8(data, source=source)
+    kind = detect_format(file_name or source, fmt)
+    limit = max_bytes(kind)
+    if len(data) > limit:
+        raise _size_error(len(data), source, limit)
     reader_warnings: list[Diagnostic] = []
     raw: dict[str, Any]
     locator: Locator
+    stem = PurePosixPath(file_name or _file_name(source)).stem
+    if kind == "apkg":
+        from mockint.core.packs.anki import read_apkg
+
+        raw, locator, reader_warnings = read_apkg(
+            data, source=source, pack_id=pack_id, name=name, version=version or DEFAULT_VERSION
+        )
+        pack, warnings = _validate(raw, source, locator, strict, reader_warnings)
+        return LoadResult(pack, [*reader_warnings, *warnings], source)
+    text = decode_utf8(data, source=source)
     if kind == "toml":
         from mockint.core.packs.toml_reader import TomlLocator, read_toml
 
@@ -114,25 +140,44 @@ def load_pack_bytes(
                 section.update(overrides)
             locator = _Overridden(locator, set(overrides))
     else:
-        raw, locator, reader_warnings = _read_other(kind, text, source, pack_id, name, version)
-    if strict and reader_warnings:
-        promoted = [d.as_error() for d in reader_warnings]
-        try:
-            validate_pack(raw, source=source, locator=locator, strict=True)
-        except MockintError as exc:
-            promoted.extend(exc.diagnostics)
-        raise MockintError(diagnostics=promoted)
-    pack, warnings = validate_pack(raw, source=source, locator=locator, strict=strict)
+        raw, locator, reader_warnings = _read_other(kind, text, source, stem, pack_id, name, version, keep_all)
+    pack, warnings = _validate(raw, source, locator, strict, reader_warnings)
     return LoadResult(pack, [*reader_warnings, *warnings], source)
 
 
+def _validate(
+    raw: dict[str, Any], source: str, locator: Locator, strict: bool, reader_warnings: list[Diagnostic]
+) -> tuple[Pack, list[Diagnostic]]:
+    from mockint.core.packs.validate import validate_pack
+
+    label = getattr(locator, "label", None)  # CSV: messages name the row as well as the line
+    try:
+        if strict and reader_warnings:
+            promoted = [d.as_error() for d in reader_warnings]
+            try:
+                validate_pack(raw, source=source, locator=locator, strict=True)
+            except MockintError as exc:
+                promoted.extend(exc.diagnostics)
+            raise MockintError(diagnostics=promoted)
+        pack, warnings = validate_pack(raw, source=source, locator=locator, strict=strict)
+    except MockintError as exc:
+        if not strict:  # what the reader left out often explains the error ("found 0 questions")
+            exc.diagnostics = [*exc.diagnostics, *reader_warnings]
+        if label is not None:
+            exc.diagnostics = [label(d) for d in exc.diagnostics]
+        raise
+    if label is not None:
+        warnings = [label(d) for d in warnings]
+    return pack, warnings
+
+
 def _read_other(
-    kind: str, text: str, source: str, pack_id: str | None, name: str | None, version: str | None
+    kind: str, text: str, source: str, stem: str, pack_id: str | None, name: str | None, version: str | None,
+    keep_all: bool,
 ) -> tuple[dict[str, Any], Locator, list[Diagnostic]]:
-    """Markdown/CSV/TSV through their readers, with the defaults of pack-format.md section 6."""
+    """Markdown/CSV/TSV through their readers, with the defaults of docs/pack-format.md."""
     from mockint.core.text import slugify
 
-    stem = PurePosixPath(_file_name(source)).stem
     if pack_id is None:
         pack_id = slugify(stem)
         if not pack_id:
@@ -143,7 +188,9 @@ def _read_other(
     if kind == "md":
         from mockint.core.packs.markdown_reader import read_markdown
 
-        return read_markdown(text, source=source, pack_id=pack_id, name=name, version=version)
+        return read_markdown(
+            text, source=source, pack_id=pack_id, name=name, version=version, fallback_name=stem, keep_all=keep_all
+        )
     from mockint.core.packs.csv_reader import read_csv
 
     return read_csv(
@@ -152,7 +199,7 @@ def _read_other(
         pack_id=pack_id,
         name=name or stem,
         version=version,
-        delimiter="\t" if kind == "tsv" else None,
+        delimiter=None,
     )
 
 
@@ -164,18 +211,19 @@ def load_pack_file(
     pack_id: str | None = None,
     name: str | None = None,
     version: str | None = None,
+    keep_all: bool = False,
 ) -> LoadResult:
     """Read and validate a pack file. An unreadable file is exit 1; a bad pack is exit 2."""
     source = str(path)
-    detect_format(source, fmt)  # an unknown format is reported before any reading
+    limit = max_bytes(detect_format(source, fmt))  # an unknown format is reported before any reading
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_PACK_BYTES + 1)
-            if len(data) > MAX_PACK_BYTES:
+            data = fh.read(limit + 1)
+            if len(data) > limit:
                 fh.seek(0, 2)
-                raise _size_error(fh.tell(), source)
+                raise _size_error(fh.tell(), source, limit)
     except OSError as exc:
         raise failure(f"cannot read the file: {exc.strerror or exc}", path=source) from None
     return load_pack_bytes(
-        data, source=source, fmt=fmt, strict=strict, pack_id=pack_id, name=name, version=version
+        data, source=source, fmt=fmt, strict=strict, pack_id=pack_id, name=name, version=version, keep_all=keep_all
     )

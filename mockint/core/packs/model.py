@@ -99,6 +99,8 @@ class PackInfo:
     tags: tuple[str, ...] = ()
     #: Whether language was written in the file (for exact round trips).
     own_language: bool = False
+    #: "Questions you ask the interviewer": practised at the closing, never in a mixed interview.
+    reverse: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,10 @@ class Pack:
     @property
     def version(self) -> str:
         return self.info.version
+
+    @property
+    def reverse(self) -> bool:
+        return self.info.reverse
 
     def question(self, qid: str) -> Question | None:
         for q in self.questions:

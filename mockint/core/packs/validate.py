@@ -95,6 +95,7 @@ class Run(vs.Checker):
             language=lang,
             tags=self.slugs(get("tags", MISSING), base, "tags", 20),
             own_language=language is not MISSING,
+            reverse=self.boolean(get("reverse", MISSING), base, "reverse"),
         )
 
     def defaults(self, value: object) -> Defaults:
@@ -185,7 +186,7 @@ class Run(vs.Checker):
         body = self.text(get("text", MISSING), base, "text", 1, 1000)
         if body is not None and ("{" in body or "}" in body):
             for offset, problem in scan(body)[1]:
-                self.error((*base, "text"), f"at character {offset + 1}: {problem}")
+                self.warnings.append(((*base, "text"), f"at character {offset + 1}: {problem}"))
         category = get("category", MISSING)
         category = None if category is MISSING else self.category_ref(category, base, declared)
         answer, prep = get("answer_seconds", MISSING), get("prep_seconds", MISSING)

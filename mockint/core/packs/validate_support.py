@@ -17,7 +17,7 @@ MISSING: Final = object()
 
 TOP_KEYS = frozenset({"format", "pack", "defaults", "categories", "rubric", "questions", "plans"})
 PACK_KEYS = frozenset(
-    {"id", "name", "version", "description", "author", "license", "homepage", "language", "tags"}
+    {"id", "name", "version", "description", "author", "license", "homepage", "language", "tags", "reverse"}
 )
 DEFAULTS_KEYS = frozenset({"answer_seconds", "prep_seconds"})
 CATEGORY_KEYS = frozenset({"id", "name", "description"})
@@ -212,6 +212,15 @@ class Checker:
         else:
             self._slugs[value] = stripped
         return stripped
+
+    def boolean(self, value: object, base: KeyPath, key: str) -> bool:
+        """A TOML boolean, false when absent."""
+        if value is MISSING:
+            return False
+        if type(value) is not bool:
+            self.error((*base, key), f"expected true or false, found {kind(value)}")
+            return False
+        return value
 
     def integer(self, value: object, base: KeyPath, key: str, lo: int, hi: int, default: int) -> int:
         if value is MISSING:

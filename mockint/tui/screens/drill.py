@@ -36,7 +36,7 @@ class DrillScreen(Screen[None]):
     SUB_TITLE = "Drill"
     HELP_TEXT: ClassVar[str] = (
         "The questions most in need of practice: low ratings, skips and answers not practised for a while come "
-        "back first (spaced repetition). p practises them in this order."
+        "back first (FSRS spaced repetition, see docs/review.md). p practises them in this order."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "practise", "Practise these"),
@@ -98,7 +98,7 @@ class DrillScreen(Screen[None]):
             intro.update(
                 Text(
                     f"The {plural(len(self.weak), 'question')} most in need of practice ({due} due now). "
-                    "Low ratings come back after a day, good ones after a week or three. "
+                    "Low ratings come back soon, good ones later each time (FSRS spaced repetition). "
                     "Press p to practise them in this order."
                 )
             )

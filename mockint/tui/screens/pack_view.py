@@ -12,8 +12,9 @@ from typing import Any
 
 from rich.text import Text
 
-from mockint.core.interview.clock import format_mmss
-from mockint.core.text import escape_controls
+from mockint.core.format import mmss, plural
+from mockint.core.packs.placeholders import display
+from mockint.core.text import escape_controls, escape_for_listing
 
 #: Beyond this many questions the preview says how many more there are (a pack may hold thousands).
 PREVIEW_LIMIT = 200
@@ -31,13 +32,21 @@ def source_label(entry: Any) -> str:
     return "built-in, hidden by your pack" if entry.shadowed else "built-in"
 
 
+def mix_label(entry: Any) -> str:
+    """Whether the pack joins the quick mixed interview, in words."""
+    if getattr(entry, "reverse", False):
+        return "questions to ask them: practised at the closing, never in a mix"
+    return "in the quick mix" if getattr(entry, "in_mix", True) else "out of the quick mix"
+
+
 def pack_row(entry: Any) -> Text:
-    """Two lines of the pack list: the id, then question count and source (ids can be long)."""
+    """Two lines of the pack list: the name, then id, question count, source and mix (names can be long)."""
     mark = {"user": "user", "builtin": "built-in"}.get(entry.source, entry.source)
     if entry.shadowed:
         mark = "hidden"
-    line = Text(plain(entry.id), no_wrap=True, overflow="ellipsis")
-    line.append(f"\n{entry.questions} q · {mark}", style="dim")
+    line = Text(escape_for_listing(entry.name), no_wrap=True, overflow="ellipsis")
+    extra = " · to ask" if getattr(entry, "reverse", False) else ("" if getattr(entry, "in_mix", True) else " · no mix")
+    line.append(f"\n{escape_for_listing(entry.id)} · {entry.questions} q · {mark}{extra}", style="dim")
     return line
 
 
@@ -62,16 +71,19 @@ def pack_detail(pack: Any, entry: Any) -> Text:
     # The file name only: the folder is `mockint paths` (built-in: inside mockint).
     folder = "your packs folder" if entry.source == "user" else "mockint's built-in packs"
     out.append(f"\n{plain(Path(entry.path).name)} in {folder}", style="dim")
+    origin = getattr(entry, "origin", None)
+    if origin:
+        out.append(f"\nfrom {plain(origin)}", style="dim")
+    out.append(f"\n{mix_label(entry)}", style="dim")
     if pack.info.description:
         out.append(f"\n\n{plain(pack.info.description)}")
-    out.append(f"\n\n{len(pack.questions)} questions", style="bold")
+    out.append(f"\n\n{plural(len(pack.questions), 'question')}", style="bold")
     for _cid, name, count in category_counts(pack):
         out.append(f"\n  {count:>3}  {plain(name)}")
     if pack.plans:
         out.append("\n\nPlans", style="bold")
         for plan in pack.plans:
-            steps = len(plan.steps)
-            out.append(f"\n  {plain(plan.name)} ({plain(plan.id)}, {steps} step{'s' if steps != 1 else ''})")
+            out.append(f"\n  {plain(plan.name)} ({plain(plan.id)}, {plural(len(plan.steps), 'step')})")
     return out
 
 
@@ -82,12 +94,12 @@ def question_preview(pack: Any, limit: int = PREVIEW_LIMIT) -> Text:
         if number > 1:
             out.append("\n\n")
         out.append(f"{number}. ", style="bold")
-        out.append(plain(question.text))
-        meta = [plain(question.id), format_mmss(question.answer_seconds)]
+        out.append(plain(display(question.text)))
+        meta = [plain(question.id), mmss(question.answer_seconds)]
         if question.category:
             meta.insert(1, plain(pack.category_name(question.category) or question.category))
         if question.follow_ups:
-            meta.append(f"{len(question.follow_ups)} follow-up{'s' if len(question.follow_ups) != 1 else ''}")
+            meta.append(plural(len(question.follow_ups), "follow-up"))
         out.append("\n   " + "  ·  ".join(meta), style="dim")
     hidden = len(pack.questions) - limit
     if hidden > 0:
@@ -102,6 +114,36 @@ def import_report(outcomes: Iterable[Any]) -> list[tuple[str, str]]:
         for diagnostic in outcome.diagnostics:
             lines.append((plain(diagnostic.format()), diagnostic.severity))
         lines.append((plain(outcome.message), "error" if outcome.status == "refused" else "ok"))
+    return lines
+
+
+def preview_lines(loaded: list[Any]) -> list[tuple[str, str]]:
+    """What an import would bring in, per file: the pack, its questions per category, and every
+    warning (what was left out and why) or the reason it would be refused."""
+    lines: list[tuple[str, str]] = []
+    for item in loaded:
+        if lines:
+            lines.append(("", "ok"))
+        if item.result is None:
+            for diagnostic in item.refusal.diagnostics:
+                lines.append((plain(diagnostic.format()), diagnostic.severity))
+            lines.append((plain(item.refusal.message), "error"))
+            continue
+        pack = item.result.pack
+        kind = ", questions to ask the interviewer" if pack.reverse else ""
+        lines.append((f"{plain(pack.name)}  ({plain(pack.id)} {plain(pack.version)}{kind})", "ok"))
+        lines.append((f"  {plural(len(pack.questions), 'question')} from {plain(item.source)}", "ok"))
+        for _cid, name, count in category_counts(pack):
+            lines.append((f"  {count:>5}  {plain(name)}", "ok"))
+        warnings = item.result.warnings
+        if warnings:
+            lines.append((f"  {plural(len(warnings), 'note')} on what was left out or guessed:", "warning"))
+            lines.extend((plain("  " + d.format()), "warning") for d in warnings)
+        else:
+            lines.append(("  nothing was left out", "ok"))
+    if any(item.result is not None for item in loaded):
+        lines.append(("", "ok"))
+        lines.append(("Nothing is installed yet: ctrl+s installs, escape closes.", "ok"))
     return lines
 
 

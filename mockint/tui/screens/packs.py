@@ -1,49 +1,54 @@
-"""Packs: what is installed, a preview of each pack, import, remove, and practice from here.
+"""Packs: what is installed, a preview of each pack, import, the mix, remove, and practice from here.
 
-Imports run in a thread worker (a URL may take seconds) and report exactly what
-`mockint packs import` prints. Only user packs can be removed, after a confirmation.
+Imports happen in a dialog (pack_import.py) with the options of `mockint packs import`, a
+preview before anything is installed, and the report `mockint packs import` prints. `m` puts
+a pack in or out of the quick mixed interview. Only user packs can be removed, after a
+confirmation.
 """
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
 
-from mockint.tui.screens.pack_view import (
-    import_report,
-    pack_detail,
-    pack_row,
-    plain,
-    question_preview,
-    report_text,
-)
+from mockint.tui.app import MockintApp
+from mockint.tui.screens.pack_view import mix_label, pack_detail, pack_row, plain, question_preview
 from mockint.tui.widgets.key_bar import KeyBar
 
 
 class PacksScreen(Screen[None]):
     """Installed packs on the left, the highlighted pack's details and questions on the right."""
 
+    HELP_TEXT: ClassVar[str] = (
+        "Question packs hold the questions you practise: built-in ones and the lists you import (TOML, Markdown, "
+        "spreadsheets, Anki decks). A quick mixed interview draws from every pack in the mix; m takes one out."
+    )
     CSS_PATH = "packs.tcss"
     AUTO_FOCUS = "#pack-list"
     BINDINGS = [
         Binding("p", "practise_pack", "Practise", tooltip="Practise with the highlighted pack"),
         Binding("c", "practise_category", "Category", tooltip="Practise one category of the highlighted pack"),
         Binding("l", "practise_plan", "Plan", tooltip="Run one of the highlighted pack's interview plans"),
-        Binding("i", "focus_import", "Import", tooltip="Import a pack from a file, folder or http(s) URL"),
+        Binding("i", "open_import", "Import", tooltip="Import a pack from a file, folder or http(s) URL"),
+        Binding("m", "toggle_mix", "Mix", tooltip="Put the highlighted pack in or out of the quick mixed interview"),
+        Binding("u", "update_pack", "Update", tooltip="Read the highlighted pack again from the file or URL it came from"),
         Binding("d,delete", "remove", "Remove", key_display="d",
                 tooltip="Remove the highlighted user pack (asks first; history is kept)"),
-        Binding("escape", "leave", "Back", tooltip="Back (in the import field: back to the list)"),
+        Binding("escape", "leave", "Back", tooltip="Back"),
     ]
+
+    app = getters.app(MockintApp)
 
     def __init__(self, *, pack_id: str | None = None) -> None:
         super().__init__()
@@ -51,8 +56,8 @@ class PacksScreen(Screen[None]):
         self.entries: list[Any] = []
         self.current: Any = None  # the highlighted InstalledPack
         self.pack: Any = None  # its loaded Pack (None if it no longer loads)
-        self.importing = False
         self._warned = False
+        self.updating = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Question packs", style="bold"), id="packs-title")
@@ -61,12 +66,6 @@ class PacksScreen(Screen[None]):
             with VerticalScroll(id="pack-preview"):
                 yield Static("", id="pack-detail")
                 yield Static("", id="pack-questions")
-        with Vertical(id="import-box"):
-            with Horizontal(id="import-row"):
-                yield Input(placeholder="Import: path or http(s) URL, then enter", id="import-input", compact=True)
-                yield Checkbox("force", id="import-force", compact=True,
-                               tooltip="Replace a pack even with the same or an older version")
-            yield Static("", id="import-report")
         yield KeyBar(compact=True)
 
     def on_mount(self) -> None:
@@ -75,11 +74,10 @@ class PacksScreen(Screen[None]):
     # -- data --------------------------------------------------------------------------
     def refresh_list(self, select: str | None = None) -> None:
         """Re-read the library and redraw the list, keeping (or moving to) a pack id."""
-        app: Any = self.app
         keep = select or (self.current.id if self.current is not None else None)
         try:
-            self.entries = app.library.list()
-            problems = [d.format() for d in app.library.warnings]
+            self.entries = self.app.library.list()
+            problems = [d.format() for d in self.app.library.warnings]
         except Exception as exc:  # a broken index or folder: say so, keep the screen usable
             self.entries, problems = [], [str(exc)]
         options = self.query_one("#pack-list", OptionList)
@@ -98,12 +96,11 @@ class PacksScreen(Screen[None]):
 
     def load(self, entry: Any) -> Any:
         """The full pack behind a list entry (a hidden built-in one is read from its own file)."""
-        app: Any = self.app
         if entry.shadowed:
             from mockint.core.packs.loader import load_pack_file
 
             return load_pack_file(Path(entry.path)).pack
-        return app.library.get(entry.id)
+        return self.app.library.get(entry.id)
 
     def show_pack(self, entry: Any) -> None:
         """Fill the preview with `entry`'s details and questions (or why it cannot be shown)."""
@@ -146,10 +143,14 @@ class PacksScreen(Screen[None]):
                 return None
         if action == "remove" and (self.current is None or self.current.source != "user"):
             return None
+        if action == "toggle_mix" and (self.current is None or self.current.shadowed or self.current.reverse):
+            return None
+        if action == "update_pack" and (self.current is None or self.current.origin is None or self.updating):
+            return None
         return True
 
     def _practise(self, **kwargs: Any) -> None:
-        self.app.open_screen("practice", **kwargs)  # type: ignore[attr-defined]
+        self.app.open_screen("practice", **kwargs)
 
     def action_practise_pack(self) -> None:
         if self.pack is not None and not self.current.shadowed:
@@ -187,53 +188,58 @@ class PacksScreen(Screen[None]):
 
         self.app.push_screen(PickerScreen("Which interview plan?", items, empty="This pack has no plans."), chosen)
 
-    # -- import --------------------------------------------------------------------------
-    def action_focus_import(self) -> None:
-        self.query_one("#import-input", Input).focus()
+    # -- import and the mix ------------------------------------------------------------------
+    def action_open_import(self) -> None:
+        from mockint.tui.screens.pack_import import ImportScreen
 
-    def action_leave(self) -> None:
-        if self.focused is not None and self.focused.id in ("import-input", "import-force"):
-            self.query_one("#pack-list", OptionList).focus()
-            return
-        self.app.pop_screen()
+        self.app.push_screen(ImportScreen(), self._imported)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        source = event.value.strip()
-        if not source:
+    def _imported(self, installed: list[str] | None) -> None:
+        self.current = None
+        self.refresh_list(select=installed[-1] if installed else None)
+
+    def action_toggle_mix(self) -> None:
+        from mockint.core.errors import MockintError
+
+        entry = self.current
+        if entry is None or entry.shadowed or entry.reverse:
             return
-        if self.importing:
-            self.notify("An import is still running.", severity="warning")
+        try:
+            self.app.library.set_in_mix(entry.id, not entry.in_mix)
+        except MockintError as exc:
+            self.notify("\n".join(d.format() for d in exc.diagnostics), severity="error", markup=False)
             return
-        self.importing = True
-        force = self.query_one("#import-force", Checkbox).value
-        self.show_report([(f"importing {plain(source)} …", "ok")])
-        library: Any = self.app.library  # type: ignore[attr-defined]
-        self.run_worker(partial(library.import_source, source, force=force), thread=True,
-                        group="pack-import", name=source, exit_on_error=False)
+        self.current = None
+        self.refresh_list(select=entry.id)
+        if self.current is not None:
+            self.notify(f"{plain(self.current.name)}: {mix_label(self.current)}.", markup=False)
+
+    def action_update_pack(self) -> None:
+        entry = self.current
+        if entry is None or entry.origin is None or self.updating:
+            return
+        self.updating = True
+        self.refresh_bindings()
+        self.notify(f"Reading {plain(entry.name)} again from {plain(entry.origin)} …", markup=False)
+        library = self.app.library
+        self.run_worker(partial(library.update, [entry.id]), thread=True, group="pack-update", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "pack-import" or event.state not in (
-            WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED
-        ):
+        if event.worker.group != "pack-update" or not event.worker.is_finished:
             return
-        self.importing = False
-        if event.state == WorkerState.SUCCESS:
-            outcomes = event.worker.result or []
-            self.show_report(import_report(outcomes))
-            done = [o for o in outcomes if o.status != "refused" and o.pack_id]
-            if done:
-                self.query_one("#import-input", Input).value = ""
-            self.refresh_list(select=done[-1].pack_id if done else None)
-        else:
-            reason = event.worker.error or "cancelled"
-            self.show_report([(f"{plain(event.worker.name)}: error: import failed: {plain(str(reason))}", "error")])
+        self.updating = False
+        outcomes = event.worker.result if event.state == WorkerState.SUCCESS else None
+        if not outcomes:
+            self.notify(f"Update failed: {plain(str(event.worker.error or 'cancelled'))}", severity="error", markup=False)
+        for outcome in outcomes or []:
+            refused = outcome.status == "refused"
+            self.notify(plain(outcome.message), severity="error" if refused else "information", markup=False,
+                        timeout=10 if refused else 5)
+        self.current = None
+        self.refresh_list(select=outcomes[0].pack_id if outcomes else None)
 
-    def show_report(self, lines: list[tuple[str, str]]) -> None:
-        """The import report under the field (empty hides it)."""
-        report = self.query_one("#import-report", Static)
-        report.update(report_text(lines))
-        report.display = bool(lines)
+    def action_leave(self) -> None:
+        self.app.pop_screen()
 
     # -- remove --------------------------------------------------------------------------
     def action_remove(self) -> None:
@@ -254,7 +260,7 @@ class PacksScreen(Screen[None]):
         if not yes:
             return
         try:
-            self.app.library.remove(pack_id)  # type: ignore[attr-defined]
+            self.app.library.remove(pack_id)
         except MockintError as exc:
             self.notify("\n".join(d.format() for d in exc.diagnostics), severity="error", markup=False)
             return

@@ -198,6 +198,7 @@ class PracticeScreen(Screen[None]):
                 packs, **self._build_args, minutes=self._minutes,
                 last_practised=app.store.last_practised(), backgrounder=values,
                 default_answer_seconds=settings.answer_seconds, default_prep_seconds=settings.prep_seconds,
+                mix=app.library.mix_ids(),
             )
             if not self._teleprompter_on_start:  # a rehearsal of openers ends without the closing questions
                 interview = with_reverse_questions(interview, packs)

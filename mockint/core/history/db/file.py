@@ -7,11 +7,22 @@ import sqlite3
 import time
 from datetime import UTC, datetime
 
+from mockint.core.errors import MockintError
 from mockint.core.history.db.schema import migrate
 from mockint.core.paths import Paths
 
 BUSY_SECONDS = 10.0
+#: How long a write waits for another process's write from a screen a person is looking at:
+#: long enough for an ordinary commit elsewhere, short enough that the screen never seems frozen.
+INTERACTIVE_BUSY_SECONDS = 2.0
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+class StoreBusy(MockintError):
+    """Another process kept the database locked for longer than this store waits (exit code 1).
+
+    Nothing was written: the caller keeps what it meant to save and may try again.
+    """
 
 
 def is_corruption(exc: sqlite3.Error) -> bool:

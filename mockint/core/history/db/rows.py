@@ -6,9 +6,9 @@ import functools
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from mockint.core.errors import MockintError
+from mockint.core.errors import MockintError, failure
 from mockint.core.history import limits
 from mockint.core.history.summary import STATUSES, SessionSummary, iso
 from mockint.core.text import find_any_control
@@ -37,6 +37,20 @@ SELECT s.id, s.title, s.started_at, s.ended_at, s.status, s.pack, s.plan, s.seed
 FROM sessions s
 """
 
+#: The orders of `Store.list_sessions`: name -> SQL expression.
+SORTS = {
+    "started_at": "s.started_ts",
+    "ended_at": "s.ended_ts",
+    "avg_rating": "avg_rating",
+    "answers": "answered",
+    "pack": "s.pack",
+    "status": "s.status",
+    # What the review list shows as names (the session's title, its target): sorted ignoring case.
+    "title": "s.title COLLATE NOCASE",
+    "tag": "s.tag COLLATE NOCASE",
+}
+
+
 ANSWER_COLUMNS = (
     "id, session_id, idx, pack_id, pack_version, question_id, question_text, category, target_seconds, "
     "elapsed_seconds, overtime_seconds, ratings, overall, avg_rating, notes, typed_points, feedback, "
@@ -48,6 +62,29 @@ INSERT_SESSION = (
     "seed, question_count, tag, ended_early) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def decoded(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """A read whose rows no longer decode (JSON or dates damaged in the file) fails as MockintError.
+
+    `PRAGMA quick_check` checks the file's structure, not what the text in a row says, so a
+    damaged value can surface only when a row is turned back into a record.
+    """
+
+    @functools.wraps(method)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return method(*args, **kwargs)
+        except (ValueError, TypeError, AttributeError) as exc:
+            paths = getattr(args[0], "paths", None) if args else None
+            where = getattr(paths, "database_file", None)
+            raise failure(f"the database holds damaged data ({type(exc).__name__}: {exc})", path=where) from None
+
+    return wrapper
 
 
 def read_time(text: object) -> datetime:

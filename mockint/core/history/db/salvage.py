@@ -3,7 +3,8 @@
 A damaged page costs the rows stored on it, not the whole history: each table is read in its
 key order from the front until the first error, then from the back until the first error, so
 with one bad page only that page's rows are lost. Answers whose session row was lost get a
-stand-in session ("Recovered session") so they stay in the history.
+stand-in session ("Recovered session") so they stay in the history. The drill's schedule is
+rebuilt from the answers that were saved.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from mockint.core.history.repetition import refresh_all
+
 # Tables in the order they are copied (sessions before the rows that refer to them), with
 # the columns that order them: rowid tables by rowid, `planned` by its primary key.
 _TABLES = (
@@ -21,7 +24,6 @@ _TABLES = (
     ("planned", "session_id, idx"),
     ("answers", "rowid"),
     ("notices", "rowid"),
-    ("cards", "pack_id, question_id"),
 )
 _MAX_ROWS = 10_000_000
 
@@ -77,6 +79,7 @@ def salvage(source: str, target: sqlite3.Connection) -> Salvaged:
         target.execute("BEGIN IMMEDIATE")
         try:
             _copy(src, target, result)
+            refresh_all(target)  # the drill's schedule, from the answers that were saved
             target.execute("COMMIT")
         except BaseException:
             target.execute("ROLLBACK")

@@ -11,87 +11,49 @@ the lock up front (`BEGIN IMMEDIATE`) and wait up to `BUSY_SECONDS` for each oth
 from __future__ import annotations
 
 import contextlib
-import functools
-import os
 import sqlite3
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from mockint.core.errors import MockintError, failure
 from mockint.core.history import limits
-from mockint.core.history.db.file import BUSY_SECONDS, connect, is_busy, is_corruption, move_aside
+from mockint.core.history.db.file import (
+    BUSY_SECONDS,
+    INTERACTIVE_BUSY_SECONDS,
+    StoreBusy,
+    is_busy,
+    is_corruption,
+)
 from mockint.core.history.db.rows import (
     ANSWER_COLUMNS,
     INSERT_ANSWER,
     INSERT_SESSION,
+    SORTS,
     SUMMARY_SELECT,
     answer_from_row,
     answer_row,
     check_answer,
     check_tag,
+    decoded,
     session_filters,
     session_from_row,
     summary_from_row,
 )
 from mockint.core.history.summary import SessionSummary, iso
-from mockint.core.paths import Paths, get_paths, path_exists
+from mockint.core.paths import Paths, get_paths
 
 if TYPE_CHECKING:
     from mockint.core.history.db.bulk import Merged
-    from mockint.core.history.records import AnswerRecord, Attempt, SessionRecord
+    from mockint.core.history.records import AnswerRecord, Attempt, InterviewPlan, SessionRecord
     from mockint.core.history.stats import Stats, WeakQuestion
-    from mockint.core.interview.interviewer import Interview, PlannedQuestion
 
-__all__ = ["BUSY_SECONDS", "Store", "StoreBusy", "check_answer"]
-
-
-class StoreBusy(MockintError):
-    """Another process kept the database locked for longer than this store waits (exit code 1).
-
-    Nothing was written: the caller keeps what it meant to save and may try again.
-    """
-
-_SORTS = {
-    "started_at": "s.started_ts",
-    "ended_at": "s.ended_ts",
-    "avg_rating": "avg_rating",
-    "answers": "answered",
-    "pack": "s.pack",
-    "status": "s.status",
-    # What the review list shows as names (the session's title, its target): sorted ignoring case.
-    "title": "s.title COLLATE NOCASE",
-    "tag": "s.tag COLLATE NOCASE",
-}
-
+__all__ = ["BUSY_SECONDS", "INTERACTIVE_BUSY_SECONDS", "Store", "StoreBusy", "check_answer"]
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def _decoded(method: Callable[_P, _R]) -> Callable[_P, _R]:
-    """A read whose rows no longer decode (JSON or dates damaged in the file) fails as MockintError.
-
-    `PRAGMA quick_check` checks the file's structure, not what the text in a row says, so a
-    damaged value can surface only when a row is turned back into a record.
-    """
-
-    @functools.wraps(method)
-    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        try:
-            return method(*args, **kwargs)
-        except (ValueError, TypeError, AttributeError) as exc:
-            store = args[0]
-            where = store.paths.database_file if isinstance(store, Store) else None
-            raise failure(f"the database holds damaged data ({type(exc).__name__}: {exc})", path=where) from None
-
-    return wrapper
 
 
 class Store:
@@ -127,56 +89,13 @@ class Store:
         `busy_seconds` bounds how long a write waits for another process's write to end before
         it fails with StoreBusy (an interactive screen passes a second or two rather than freeze).
         """
-        paths = (paths or get_paths()).ensure()
+        from mockint.core.history.db.opening import open_database
+
         clock = now or _utcnow
-        db = paths.database_file
-        if path_exists(db) and not os.access(db, os.W_OK):
-            raise failure("the database file is not writable", path=db)
-        try:
-            conn = connect(db, busy_seconds)
-            try:
-                if check:
-                    result = conn.execute("PRAGMA quick_check").fetchone()[0]
-                    if result != "ok":
-                        raise sqlite3.DatabaseError(f"database disk image is malformed ({result})")
-            except BaseException:
-                conn.close()
-                raise
-            return cls(conn, paths, clock)
-        except sqlite3.Error as exc:
-            if not is_corruption(exc):
-                raise failure(f"cannot open the database: {exc}", path=db) from None
-            reason = str(exc)
-        except UnicodeDecodeError:
-            # SQLite's error message quoted bytes of a damaged schema that are not UTF-8.
-            reason = "damaged schema"
-        return cls._recover(paths, clock, reason, busy_seconds)
-
-    @classmethod
-    def _recover(cls, paths: Paths, clock: Callable[[], datetime], reason: str, busy_seconds: float) -> Store:
-        """Move the damaged file aside, start a fresh one and copy into it what can still be read."""
-        from mockint.core.format import plural
-        from mockint.core.history.db.salvage import salvage
-
-        db = paths.database_file
-        try:
-            moved = move_aside(paths, clock())
-            conn = connect(db, busy_seconds)
-        except (OSError, sqlite3.Error) as exc:
-            raise failure(f"the database is damaged and could not be replaced: {exc}", path=db) from None
-        try:
-            saved = salvage(moved, conn)
-        except sqlite3.Error:
-            saved = None
+        paths = (paths or get_paths()).ensure()
+        conn, message = open_database(paths, clock, check=check, busy_seconds=busy_seconds)
         store = cls(conn, paths, clock)
-        if saved is None or (saved.sessions == 0 and saved.answers == 0):
-            kept = "Nothing in it could be read; a new, empty one was started."
-        else:
-            kept = (f"What could still be read was saved into a new one: {plural(saved.sessions, 'session')} "
-                    f"and {plural(saved.answers, 'answer')}"
-                    + (" (some rows on the damaged part were lost)." if saved.damaged else "."))
-        store.recovery_message = f"The practice database was damaged ({reason}). It was moved to {moved}. {kept}"
-        store.add_notice(store.recovery_message)
+        store.recovery_message = message
         return store
 
     def verify(self) -> str | None:
@@ -248,7 +167,7 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def create_session(self, interview: Interview, *, tag: str | None = None) -> str:
+    def create_session(self, interview: InterviewPlan, *, tag: str | None = None) -> str:
         """Record a new, incomplete session with its planned questions; returns its id.
 
         `tag` is the target company or role (free text, at most `limits.MAX_TAG` characters).
@@ -371,14 +290,14 @@ class Store:
         )
         return str(rows[0][0]) if rows else None
 
-    @_decoded
-    def planned_questions(self, session_id: str) -> list[PlannedQuestion]:
+    @decoded
+    def planned_data(self, session_id: str) -> list[dict[str, Any]]:
+        """The session's planned questions in order, as their `to_dict()` gave them when it started
+        (`PlannedQuestion.from_dict` of mockint.core.interview turns each back into a question)."""
         import json
 
-        from mockint.core.interview.interviewer import PlannedQuestion
-
         rows = self._query("SELECT data FROM planned WHERE session_id = ? ORDER BY idx", (session_id,))
-        return [PlannedQuestion.from_dict(json.loads(r[0])) for r in rows]
+        return [json.loads(r[0]) for r in rows]
 
     def answered_indexes(self, session_id: str) -> set[int]:
         rows = self._query("SELECT idx FROM answers WHERE session_id = ?", (session_id,))
@@ -397,7 +316,7 @@ class Store:
             raise self._unknown(text)
         return str(rows[0][0])
 
-    @_decoded
+    @decoded
     def session_answers(self, session_id: str) -> list[AnswerRecord]:
         rows = self._query(
             f"SELECT {ANSWER_COLUMNS} FROM answers WHERE session_id = ? ORDER BY idx", (session_id,)
@@ -411,7 +330,7 @@ class Store:
             raise self._unknown(session_id)
         return found[0]
 
-    @_decoded
+    @decoded
     def sessions(self, ids: Sequence[str] | None = None) -> list[SessionRecord]:
         """Full records, oldest first: of `ids` (unknown ones left out), or of every session."""
         where, params = "", list(ids or [])
@@ -434,7 +353,7 @@ class Store:
             by_id = {s.id: s for s in self.sessions(chunk)}
             yield from (by_id[i] for i in chunk if i in by_id)
 
-    @_decoded
+    @decoded
     def list_sessions(
         self,
         *,
@@ -455,9 +374,9 @@ class Store:
         `tag` keeps the sessions with exactly that tag; `ended_early` those that were (True) or
         were not (False) ended early.
         """
-        column = _SORTS.get(sort)
+        column = SORTS.get(sort)
         if column is None:
-            raise MockintError(f"unknown sort {sort!r}; expected one of {', '.join(_SORTS)}")
+            raise MockintError(f"unknown sort {sort!r}; expected one of {', '.join(SORTS)}")
         where, params = session_filters(pack, category, status, since, until, tag, ended_early)
         direction = "DESC" if descending else "ASC"
         if sort == "started_at":
@@ -491,7 +410,7 @@ class Store:
         )
         return {(r[0], r[1]): float(r[2]) for r in rows}
 
-    @_decoded
+    @decoded
     def question_attempts(self, pack_id: str, question_id: str) -> list[Attempt]:
         """Every answer to one question, newest first."""
         rows = self._query(
@@ -505,7 +424,7 @@ class Store:
 
     # -- analysis (mockint.core.history.stats) ---------------------------------------------
 
-    @_decoded
+    @decoded
     def stats(
         self,
         *,
@@ -519,7 +438,7 @@ class Store:
         with self._guard() as conn:
             return compute_stats(conn, now=now or self._now(), since=since, utc_offset_seconds=utc_offset_seconds)
 
-    @_decoded
+    @decoded
     def weakest_questions(self, limit: int = 10, now: datetime | None = None) -> list[WeakQuestion]:
         """Questions to practise next (spaced repetition; see `session_stats.weakest`)."""
         from mockint.core.history.stats import weakest

@@ -52,7 +52,8 @@ CSV_COLUMNS = (
     "index", "pack", "pack_version", "question_id", "question_text", "category", "target_seconds",
     "elapsed_seconds", "overtime_seconds", "skipped", "overall", "avg_rating",
 )
-CSV_TAIL = ("notes", "typed_points", "follow_ups_asked", "asked_at", "answered_at")
+CSV_TAIL = ("notes", "typed_points", "follow_ups_asked", "asked_at", "answered_at", "session_tag",
+            "session_ended_early", "transcript")
 
 
 def export_csv(sessions: Sequence[SessionRecord]) -> str:
@@ -70,6 +71,7 @@ def export_csv(sessions: Sequence[SessionRecord]) -> str:
                 "" if a.overall is None else a.overall, "" if a.avg_rating is None else a.avg_rating,
                 *(a.ratings.get(d, "") for d in dims),
                 a.notes, a.typed_points, " | ".join(a.follow_ups_asked), iso(a.asked_at), iso(a.answered_at) or "",
+                s.tag or "", "yes" if s.ended_early else "no", a.transcript or "",
             ])
     return out.getvalue()
 
