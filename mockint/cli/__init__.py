@@ -91,12 +91,6 @@ class LazyGroup(click.Group):
                     formatter.write_dl([(name.ljust(width), text) for name, text in rows.items()])
 
 
-def _check_theme(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from mockint.cli.themes import check_theme_option  # Textual's theme list is loaded only for --theme
-
-    return check_theme_option(ctx, param, value)
-
-
 THEME_OPTION_HELP = "Start the app with this theme (see `mockint themes list`)."
 
 
@@ -111,7 +105,7 @@ THEME_OPTION_HELP = "Start the app with this theme (see `mockint themes list`)."
     ),
 )
 @click.version_option(__version__, "--version", "-V", prog_name="mockint")
-@click.option("--theme", metavar="NAME", default=None, help=THEME_OPTION_HELP, callback=_check_theme)
+@click.option("--theme", metavar="NAME", default=None, help=THEME_OPTION_HELP)
 @click.pass_context
 def cli(ctx: click.Context, theme: str | None) -> OpenApp | None:
     """mockint: practise product-management interviews in your terminal.
@@ -133,9 +127,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def theme_option(func: F) -> F:
     """`--theme NAME` for a command that opens the app (the root option works too)."""
-    return click.option(
-        "--theme", "theme", metavar="NAME", default=None, help=THEME_OPTION_HELP, callback=_check_theme
-    )(func)
+    return click.option("--theme", "theme", metavar="NAME", default=None, help=THEME_OPTION_HELP)(func)
 
 
 def resolve_theme(ctx: click.Context, theme: str | None) -> str | None:

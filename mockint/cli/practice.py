@@ -53,8 +53,11 @@ def practice(
     p pause, s skip, escape end early.
     """
     check_selection(pack_id=pack_id, plan_id=plan_id, category=category, count=count, seed=seed)
+    # Straight to the first question: without --count a pack or category is asked in full.
+    length = {} if count is not None or plan_id is not None else {"ask_length": False}
     return open_app(
-        ctx, "practice", theme, pack_id=pack_id, plan_id=plan_id, category=category, count=count, seed=seed
+        ctx, "practice", theme, pack_id=pack_id, plan_id=plan_id, category=category, count=count, seed=seed,
+        **length,
     )
 
 

@@ -13,19 +13,6 @@ import click
 from mockint.cli.output import echo_diagnostics, echo_json
 
 
-def check_theme_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    """`--theme NAME` must name a theme there is: otherwise a usage error (exit 2) listing them."""
-    if value is None:
-        return None
-    rows, _warnings = theme_rows()
-    names = sorted({str(row["name"]) for row in rows})
-    if value not in names:
-        raise click.BadParameter(
-            f"no theme is called {value!r}; the themes are: {', '.join(names)}", ctx=ctx, param=param
-        )
-    return value
-
-
 @click.group()
 def themes() -> None:
     """List the available colour themes.

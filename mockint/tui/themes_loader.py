@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from mockint.core.paths import Paths
 from mockint.core.themes import ThemeSpec, effective_specs
-from mockint.theme_files import load_file_themes
+from mockint.theme_files import builtin_theme_names, load_file_themes
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -15,6 +15,12 @@ if TYPE_CHECKING:
 
 #: mockint's own CSS variables, so styles may use them under every theme (a theme file may override them).
 CLOCK_VARIABLES = ("clock-ok", "clock-warn", "clock-over")
+
+
+def theme_names(paths: Paths | None = None) -> list[str]:
+    """Every theme `--theme` may name: Textual's, the shipped ones and the person's (bad files left out)."""
+    specs, _warnings = load_file_themes(paths)
+    return sorted({*builtin_theme_names(), *(spec.name for spec in specs)})
 
 
 def to_textual_theme(spec: ThemeSpec) -> Theme:

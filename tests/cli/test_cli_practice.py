@@ -31,11 +31,10 @@ text = "Tell me more about {about}."
 
 
 def run_cli(args: list[str]) -> int:
-    try:
+
+    with pytest.raises(SystemExit) as exit_info:
         main(args)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+    return int(exit_info.value.code or 0)
 
 
 @pytest.fixture
@@ -62,4 +61,4 @@ def test_a_placeholder_pack_works_once_the_backgrounder_is_filled(
     assert launched == []
     save_backgrounder(Backgrounder(about=["payments at scale"], quantitative=["grew revenue 30%"]))
     assert run_cli(["practice", "--pack", "claims"]) == 0
-    assert [call["pack_id"] for call in launched] == ["claims"]
+    assert [(call["pack_id"], call["ask_length"]) for call in launched] == [("claims", False)]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from mockint.cli import OpenApp, cli
+from mockint.cli import cli
 from mockint.core.paths import get_paths
 from mockint.entry import main
 
@@ -107,20 +107,29 @@ def test_theme_flag_reaches_the_app(monkeypatch: pytest.MonkeyPatch, argv: list[
     [["--theme", "no-such-theme"], ["backgrounder", "--theme", "no-such-theme"], ["--theme", "no-such-theme", "review"]],
 )
 def test_an_unknown_theme_is_a_usage_error_naming_the_themes(
-    monkeypatch: pytest.MonkeyPatch, argv: list[str]
+    argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    launched: list[dict[str, Any]] = []
-    monkeypatch.setattr("mockint.tui.launch.launch", lambda **kwargs: launched.append(kwargs))
+    from mockint.tui.app import MockintApp
+
     user_theme("mine.toml", 'name = "mine"\nprimary = "#abcdef"\n')
-    result = CliRunner().invoke(cli, argv)
-    assert result.exit_code == 2 and not launched
-    assert "no-such-theme" in result.output
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(MockintApp, "run", lambda self: pytest.fail("the app must not open"))
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "--theme" in err and "no-such-theme" in err and "Traceback" not in err
     # Every kind of theme is named: Textual's, the shipped ones and the person's own.
-    assert all(name in result.output for name in ("textual-dark", "calm-dark", "paper", "mine"))
+    assert all(name in err for name in ("textual-dark", "calm-dark", "paper", "mine"))
 
 
-def test_a_user_theme_is_accepted_by_the_flag() -> None:
+def test_a_user_theme_is_accepted_by_the_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mockint.tui.app import MockintApp
+
     user_theme("mine.toml", 'name = "mine"\nprimary = "#abcdef"\n')
-    result = CliRunner().invoke(cli, ["--theme", "mine"], standalone_mode=False)
-    assert result.exit_code == 0, result.output
-    assert result.return_value == OpenApp(theme="mine")  # entry.py opens the app with it
+    themes: list[str | None] = []
+    monkeypatch.setattr(MockintApp, "run", lambda self: themes.append(self._theme_name))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--theme", "mine"])
+    assert exit_info.value.code == 0
+    assert themes == ["mine"]

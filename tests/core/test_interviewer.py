@@ -434,7 +434,6 @@ def test_before_question_names_a_category_change() -> None:
     assert "Strategy" in voice.before_question(iv.questions, 1)
 
 
-@pytest.mark.skipif(not hasattr(Pack, "reverse"), reason="packs with `reverse = true` come with the packs branch")
 def test_reverse_questions_close_an_interview_when_a_reverse_pack_is_installed() -> None:
     from mockint.core.interview.interviewer import with_reverse_questions
     from mockint.core.interview.rubric import REVERSE_RUBRIC

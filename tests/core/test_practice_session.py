@@ -41,7 +41,7 @@ def answer(session: PracticeSession, clock: ManualClock, seconds: float, *scores
     clock.advance(seconds)
     session.toggle_answer()
     for score in scores:
-        session.rate(score)
+        session.rating.rate(score)
 
 
 def texts(session: PracticeSession, kind: str | None = None) -> list[str]:
@@ -81,7 +81,7 @@ def test_the_interview_clock_runs_while_the_candidate_rates(store: Store) -> Non
     answer(session, clock, 18)
     clock.advance(30)  # thinking about the ratings
     assert session.total_seconds == 48
-    session.rate(4)
+    session.rating.rate(4)
     session.save()
     assert session.total_seconds == 48
 
@@ -102,7 +102,7 @@ def test_follow_ups_asked_once_each_and_saved(store: Store) -> None:
     assert session.follow_up() is None
     assert texts(session, "follow_up") == ["And then?"]
     assert session.follow_up() == "No follow-ups left for this question."
-    session.rate(3)
+    session.rating.rate(3)
     session.save()
     assert store.session_answers(session.session_id)[0].follow_ups_asked == ["And then?"]
 
@@ -160,7 +160,7 @@ def test_resume_after_a_crash_continues_at_the_first_unanswered(store: Store) ->
     assert again.answered == {0, 1}
     assert "Welcome back" in texts(again)[0] and "question 3 of 3" in texts(again)[0]
     assert again.total_seconds == 12  # the saved answers' time carries over
-    again.rate(5)
+    again.rating.rate(5)
     again.save()
     assert again.finished and store.get_session(first_id).status == "complete"
 
@@ -198,7 +198,7 @@ def test_the_answer_is_committed_before_the_next_question(store: Store) -> None:
     session = PracticeSession.start(spy, interview("a", "b"), PERSONA, clock=ManualClock(), now=lambda: T0)
     holder.append(session)
     session.begin()
-    session.rate(4)
+    session.rating.rate(4)
     session.save()
     assert spy.seen_at_save == [["Question a?"]]  # b was not asked when a was written
     with Store.open() as other:  # another connection sees it: committed
@@ -212,7 +212,7 @@ def test_a_refused_save_keeps_the_answer_on_screen(store: Store) -> None:
     session = PracticeSession.start(spy, interview("a", "b"), PERSONA, clock=ManualClock(), now=lambda: T0)
     holder.append(session)
     session.begin()
-    session.rate(4)
+    session.rating.rate(4)
     session.set_notes("keep me")
     spy.refuse = True
     with pytest.raises(MockintError):
@@ -266,7 +266,7 @@ def test_speech_joins_the_answer_before_or_after_it_is_saved(store: Store) -> No
     answer(session, clock, 5, 3)
     session.attach_speech(0, "I led the launch", {"wpm": 140})
     session.save()
-    session.rate(2)
+    session.rating.rate(2)
     session.save()
     session.attach_speech(1, "late transcript", {"wpm": 90})
     saved = {a.index: a for a in store.session_answers(session.session_id)}
@@ -305,3 +305,18 @@ def test_without_reverse_questions_the_closing_asks_nothing(store: Store) -> Non
     answer(session, clock, 30, 4)
     session.save()
     assert session.finished and "?" not in session.closing
+
+
+def test_stopping_among_the_candidates_questions_is_not_ending_early(store: Store) -> None:
+    iv = interview("a")
+    iv = replace(iv, questions=(*iv.questions, _reverse("r1"), _reverse("r2")))
+    clock = ManualClock()
+    session = start(store, iv, clock=clock)
+    answer(session, clock, 30, 4, 4, 4)
+    session.save()
+    assert session.reverse_part
+    session.end_early()
+    record = store.get_session(session.session_id)
+    assert session.finished and not session.ended_early and not record.ended_early
+    assert [a.index for a in record.answers] == [0]
+    assert "great questions" not in session.closing.lower()  # none was asked

@@ -37,6 +37,24 @@ def driver(mockint_home: Path, *args: str, report_exit: bool = False) -> TmuxDri
     return TmuxDriver(argv, env=env, width=100, height=30)
 
 
+def answer_and_rate(term: TmuxDriver) -> None:
+    """Start and stop the answer clock, rate five dimensions 1..5, save: each key once the screen shows
+    the one before was taken (never a fixed delay)."""
+    term.send("Space")
+    term.wait_for("Answering", timeout=TIMEOUT)
+    term.send("Space")
+    term.wait_gone("Answering", timeout=TIMEOUT)
+    filled = 0
+    for score in range(1, 6):
+        term.send(str(score))
+        filled += score
+        deadline = time.monotonic() + TIMEOUT
+        while term.capture().count("●") < filled:  # a rated row shows its score as filled circles
+            assert time.monotonic() < deadline, term.capture()
+            time.sleep(0.02)
+    term.send("Enter")
+
+
 def test_home_opens_and_q_quits_cleanly(mockint_home: Path) -> None:
     with driver(mockint_home, report_exit=True) as term:
         screen = term.wait_for("Start practice", timeout=TIMEOUT)
@@ -52,12 +70,7 @@ def test_kill_minus_nine_mid_interview_then_resume(mockint_home: Path) -> None:
     with driver(mockint_home, "practice", "--seed", "1", "--count", "3") as term:
         term.wait_for("Question 1 of", timeout=TIMEOUT)
         # Each key once the screen shows it is wanted (never a fixed delay).
-        term.send("Space")
-        term.wait_for("Answering", timeout=TIMEOUT)
-        term.send("Space")
-        term.wait_for("Answer over", timeout=TIMEOUT)
-        for key in ("1", "2", "3", "4", "5", "Enter"):
-            term.send(key)
+        answer_and_rate(term)
         term.wait_for("Question 2 of", timeout=TIMEOUT)
         pid = term.pane_pid()
         os.kill(pid, signal.SIGKILL)
@@ -128,12 +141,7 @@ def test_a_terminal_that_goes_away_ends_the_app_and_keeps_the_answers(mockint_ho
     term = TmuxDriver(argv, env=env, width=100, height=30).start()
     try:
         term.wait_for("Question 1 of", timeout=TIMEOUT)
-        term.send("Space")
-        term.wait_for("Answering", timeout=TIMEOUT)
-        term.send("Space")
-        term.wait_for("Answer over", timeout=TIMEOUT)
-        for key in ("1", "2", "3", "4", "5", "Enter"):
-            term.send(key)
+        answer_and_rate(term)
         term.wait_for("Question 2 of", timeout=TIMEOUT)
         pid = _child_pid(term.pane_pid(), TIMEOUT)
     finally:

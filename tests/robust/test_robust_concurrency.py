@@ -35,6 +35,15 @@ def wait_for_go(go_file: Path) -> None:
         time.sleep(0.005)
 
 
+def wait_for_both_writing(go_file: Path, name: str) -> None:
+    (go_file.parent / f"writing-{name}").touch()
+    deadline = time.monotonic() + 60  # a guard against a hang, not a speed limit
+    while len(list(go_file.parent.glob("writing-*"))) < 2:
+        if time.monotonic() > deadline:
+            raise SystemExit("the other writer never wrote")
+        time.sleep(0.005)
+
+
 def writer(name: str, go_file: str) -> None:
     """Subprocess body: save every answer of SESSIONS_PER_WRITER sessions, one commit each."""
     from mockint.core.history.db.store import Store
@@ -50,6 +59,10 @@ def writer(name: str, go_file: str) -> None:
             for i, qid in enumerate(qids):
                 record = answer(i, qid, t0 + timedelta(minutes=i), ratings=ratings_for(name, s, i))
                 store.save_answer(session_id, record)
+                if s == 0 and i == 0:
+                    # Both writers overlap whatever the machine's speed: neither goes past its
+                    # first answer before the other has saved one too.
+                    wait_for_both_writing(Path(go_file), name)
             store.finish_session(session_id)
     # CLOCK_MONOTONIC is system-wide on Linux: the parent compares the two writers' spans.
     print(f"OK {started} {time.monotonic()}", flush=True)

@@ -553,3 +553,19 @@ async def test_after_typing_ctrl_z_undoes_the_typing_not_a_removal(tmp_path: Pat
         await pilot.press("ctrl+z")
         await wait_until(pilot, lambda: rows(screen, "about")[0].text == KIT.about[1], "typing undone")
         assert len(rows(screen, "about")) == 1
+
+
+@pytest.mark.parametrize("name", ["backgrounder", "settings"])
+async def test_escape_returns_to_where_you_came_from(tmp_path: Path, name: str) -> None:
+    from mockint.tui.screens.packs import PacksScreen
+
+    app = make_app(tmp_path, ManualClock(), start_screen="packs")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        came_from = app.screen
+        assert isinstance(came_from, PacksScreen)
+        app.open_screen(name)  # as the palette does, from any screen
+        await wait_until(pilot, lambda: app.screen is not came_from, f"{name} open")
+        app.set_focus(None)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is came_from, "back where it came from")

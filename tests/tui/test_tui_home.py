@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from textual.widgets import OptionList
 
+from mockint.core.paths import get_paths
 from mockint.tui.palette import pack_entries
 from mockint.tui.screens.help import HelpScreen
 from mockint.tui.screens.home import HomeScreen
@@ -32,8 +33,66 @@ async def test_first_run_guides_and_lists_packs(tmp_path: Path) -> None:
         assert guide.display and "backgrounder" in str(guide.render())
         assert "0/9" in str(app.screen.query_one("#bg-status").render())
         packs = option_texts(app.screen.query_one("#packs-list", OptionList))
-        assert packs == ["  5 q  builtin  Demo pack"]
+        assert packs == ["Demo pack  5 questions · built-in"]  # the name first
         assert option_texts(app.screen.query_one("#recent-list", OptionList)) == ["No sessions yet."]
+
+
+def many_packs_and_sessions(packs: int, sessions: int) -> None:
+    from mockint.core.history.db.store import Store
+    from tests.support.store_helpers import interview
+
+    folder = get_paths().packs_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(packs):
+        (folder / f"extra-{i:02d}.toml").write_text(
+            f'format = 1\n[pack]\nid = "extra-{i:02d}"\nname = "Extra pack {i:02d}"\nversion = "1.0.0"\n'
+            '[[categories]]\nid = "c"\nname = "C"\n'
+            '[[questions]]\nid = "q"\ncategory = "c"\ntext = "Why?"\nanswer_seconds = 60\n',
+            encoding="utf-8",
+        )
+    with Store.open(get_paths()) as store:
+        for _ in range(sessions):
+            store.create_session(interview("q1"))
+
+
+@pytest.mark.parametrize(("size", "lists_full"), [((80, 24), True), ((160, 45), True), ((160, 60), False)])
+async def test_home_uses_the_room_it_has(tmp_path: Path, size: tuple[int, int], lists_full: bool) -> None:
+    many_packs_and_sessions(packs=40, sessions=45)
+    app = make_app(tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        home = app.screen
+        lists = [home.query_one(list_id, OptionList) for list_id in ("#packs-list", "#recent-list")]
+        for _ in range(500):  # the lists are filled after the first frame (a guard, not a speed limit)
+            if all(o.option_count in (o.size.height, 41, 45) for o in lists):
+                break
+            await pilot.pause(0.01)
+        for list_id, total, word in (("#packs-list", 41, "pack"), ("#recent-list", 45, "session")):
+            options = home.query_one(list_id, OptionList)
+            texts = option_texts(options)
+            if lists_full:
+                # Every row of the box is used: entries, then one line saying how many more there are.
+                assert options.option_count == options.size.height, (list_id, options.size, texts)
+                shown = options.option_count - 1
+                assert f"… {total - shown} more {word}" in texts[-1], texts[-1]
+            else:
+                assert len(texts) == total and not any("more" in t for t in texts)
+        if size == (160, 45):
+            assert home.query_one("#packs-list", OptionList).option_count > 20
+
+
+async def test_home_refills_when_the_terminal_grows(tmp_path: Path) -> None:
+    many_packs_and_sessions(packs=40, sessions=45)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        packs = app.screen.query_one("#packs-list", OptionList)
+        await pilot.resize_terminal(160, 45)
+        for _ in range(500):  # a guard against a hang, not a speed limit
+            if packs.size.height > 20 and packs.option_count == packs.size.height:
+                break
+            await pilot.pause(0.01)
+        assert packs.size.height > 20 and packs.option_count == packs.size.height
 
 
 async def test_p_starts_a_practice_and_the_session_shows_on_return(tmp_path: Path) -> None:
@@ -295,14 +354,12 @@ async def test_a_damaged_database_is_reported_on_start(tmp_path: Path) -> None:
     app.paths.data_dir.mkdir(parents=True, exist_ok=True)
     app.paths.database.write_bytes(b"this is not a database" * 100)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
         # The message stays on screen until it is read (a notice, not a passing notification).
-        from mockint.tui.screens.confirm import ConfirmScreen
-
-        assert isinstance(app.screen, ConfirmScreen)
+        await wait_for_notice_question(pilot)
         assert "moved to" in str(app.screen.query("Static")[0].render())
         await pilot.press("y")
         await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and notice_text(app) == ""  # read: home does not repeat it
         assert isinstance(app.screen, HomeScreen) and app.store.notices() == []
 
 
@@ -336,15 +393,79 @@ async def test_damaged_database_found_after_start_is_moved_aside_and_reported(tm
     paths.database.write_bytes(bytes(raw))
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 32)) as pilot:
-        from mockint.tui.screens.confirm import ConfirmScreen
 
-        for _ in range(2000):  # the check runs in a worker after the first frame
-            if any(paths.broken_dir.glob("*")) and isinstance(app.screen, ConfirmScreen):
-                break
-            await pilot.pause(0.01)
-        assert isinstance(app.screen, ConfirmScreen)
+        await wait_for_notice_question(pilot, lambda: any(paths.broken_dir.glob("*")))
         assert "moved to" in str(app.screen.query("Static")[0].render())
         assert app.store.verify() is None
+        await pilot.press("n")  # later: the message stays on home until read
+        for _ in range(500):
+            if isinstance(app.screen, HomeScreen) and "damaged" in notice_text(app):
+                break
+            await pilot.pause(0.01)
+        assert "damaged" in notice_text(app)
+
+
+async def wait_for_notice_question(pilot: Any, also: Any = lambda: True) -> None:
+    """Until the question about a kept message is on screen, drawn (bounded only against a hang)."""
+    from mockint.tui.screens.confirm import ConfirmScreen
+
+    app = pilot.app
+    for _ in range(2000):  # the check runs in a worker after the first frame
+        if also() and isinstance(app.screen, ConfirmScreen) and app.screen.query("Static"):
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"no question about the kept message: {app.screen}")
+
+
+def notice_text(app: Any) -> str:
+    return str(app.screen.query_one("#notice-text").render()) if app.screen.query_one("#notice-box").display else ""
+
+
+async def test_a_salvaged_database_notice_stays_on_home_until_read(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    app.paths.data_dir.mkdir(parents=True, exist_ok=True)
+    app.paths.database.write_bytes(b"this is not a database" * 100)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_notice_question(pilot)
+        await pilot.press("n")  # "later" at start: home keeps showing it
+        await pilot.pause()
+        assert "was damaged" in notice_text(app) and str(app.paths.broken_dir) in notice_text(app)
+        await pilot.press("b")  # it is still there after going elsewhere and back
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and "was damaged" in notice_text(app)
+    app = make_app(tmp_path)  # and after a restart, until read
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_notice_question(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "was damaged" in notice_text(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert notice_text(app) == ""
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert notice_text(app) == "" and app.screen.check_action("read_notices", ()) is False
+
+
+async def test_a_notice_can_be_marked_read_with_the_mouse(tmp_path: Path) -> None:
+    from mockint.core.history.db.store import Store
+
+    with Store.open(get_paths()) as store:
+        store.add_notice("Something [bold]to know[/bold].")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await wait_for_notice_question(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert notice_text(app) == "Something [bold]to know[/bold]."  # literal, never markup
+        assert await pilot.click("#notice-read")
+        await pilot.pause()
+        assert notice_text(app) == ""
+    with Store.open(get_paths()) as store:
+        assert store.notices() == []
 
 
 async def test_another_start_screen_is_first_and_back_builds_home(tmp_path: Path) -> None:

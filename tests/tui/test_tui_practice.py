@@ -10,7 +10,6 @@ import pytest
 from textual.widgets import TextArea
 
 from mockint.core.interview.rubric import DEFAULT_RUBRIC
-from mockint.core.packs.model import Pack
 from mockint.core.settings import Settings
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.home import HomeScreen
@@ -57,7 +56,7 @@ async def test_first_question_appears_without_a_key(tmp_path: Path) -> None:
         progress = str(screen.query_one("#progress").render())
         assert progress.startswith(f"Question 1 of {len(screen.session.questions)}")
         # The claim question needs a backgrounder entry: it is skipped, and says so.
-        assert "Skipped:" in text
+        assert "Left out “You wrote:" in text and "needs a quantitative highlight" in text
 
 
 async def test_rating_and_enter_save_before_the_next_question(tmp_path: Path) -> None:
@@ -218,7 +217,7 @@ async def test_typing_in_notes_never_triggers_practice_keys(tmp_path: Path) -> N
         assert screen.focused is None and app.screen is screen
         await pilot.press("k", *"grew revenue 30%", "escape", "space")
         assert screen.session.answer_clock.phase == "answering"
-        assert "numbers: 1" in str(screen.query_one("#feedback-text").render())
+        assert "numbers: 1" in screen.query_one(FeedbackPane).plain
 
 
 async def test_clock_colours_bell_and_overtime(tmp_path: Path) -> None:
@@ -260,7 +259,7 @@ async def test_auto_probe_after_a_short_answer(tmp_path: Path) -> None:
         assert screen.session.follow_ups_asked[0] in transcript(screen)
         # The guidance is revealed once the answer is over.
         if screen.session.question.guidance:
-            assert screen.session.question.guidance[:20] in str(screen.query_one("#feedback-text").render())
+            assert screen.session.question.guidance[:20] in screen.query_one(FeedbackPane).plain
 
 
 async def test_teleprompter_toggles(tmp_path: Path) -> None:
@@ -389,6 +388,8 @@ async def test_ending_early_keeps_the_answer_just_stopped_and_rated(tmp_path: Pa
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        asked = str(app.screen.query("Static").first().render())
+        assert "1 answer will be kept, this one included; 2 questions will not be asked" in asked
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
@@ -421,9 +422,10 @@ async def test_enter_on_an_unrated_answer_asks_first(tmp_path: Path) -> None:
         screen = app.screen
         await pilot.press("space")
         clock.advance(10)
-        await pilot.press("space", "enter")
+        await pilot.press("enter")  # while answering: the time stops, then it asks
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        clock.advance(20)
         assert "no rating" in str(app.screen.query("Static").first().render())
         await pilot.press("n")
         await pilot.pause()
@@ -433,7 +435,7 @@ async def test_enter_on_an_unrated_answer_asks_first(tmp_path: Path) -> None:
         await pilot.pause()
         assert screen.session.index == 1
         saved = app.store.session_answers(screen.session.session_id)
-        assert [(a.index, a.ratings, a.overall) for a in saved] == [(0, {}, None)]
+        assert [(a.index, a.ratings, a.overall, a.elapsed_seconds) for a in saved] == [(0, {}, None, 10)]
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 45)])
@@ -452,7 +454,7 @@ async def test_all_five_anchors_of_the_dimension_being_rated_are_readable(
         for row, dimension in enumerate(DEFAULT_RUBRIC):
             await pilot.pause()
             assert screen.session.rating.highlight == row
-            text = str(screen.query_one("#feedback-text").render())
+            text = screen.query_one(FeedbackPane).plain
             assert all(anchor in text.replace("\n", " ") or anchor in text for anchor in dimension.anchors)
             assert dimension.name in str(pane.border_title)
             # All five fit in the pane as it is, without scrolling.
@@ -476,14 +478,14 @@ async def test_guidance_is_readable_in_full_once_the_answer_is_rated(tmp_path: P
         await pilot.pause()
         screen = app.screen
         guidance = screen.session.question.guidance
-        assert guidance and guidance not in str(screen.query_one("#feedback-text").render())
+        assert guidance and guidance not in screen.query_one(FeedbackPane).plain
         await pilot.press("space")
         clock.advance(40)
         await pilot.press("space", "4", "4", "4", "4", "4", "4")
         await pilot.pause()
         pane = screen.query_one(FeedbackPane)
         assert "strong answer" in str(pane.border_title)
-        assert str(screen.query_one("#feedback-text").render()).startswith(guidance)
+        assert screen.query_one(FeedbackPane).plain.startswith(guidance)
         await pilot.press("pagedown")  # scrolls when it is longer than the pane; never cut off
         assert pane.allow_vertical_scroll or pane.max_scroll_y == 0
 
@@ -577,13 +579,13 @@ async def test_choosing_a_pack_asks_how_long(tmp_path: Path, choice: str, expect
     app = make_app(tmp_path, ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.open_screen("practice", pack_id="big", ask_length=True)
+        app.open_screen("practice", pack_id="big")
         await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         picker = app.screen
         options = picker.query_one(OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert "3 questions · about 6 minutes" in labels and "All 14 questions · about 28 minutes" in labels
-        assert "Big pack has 14 questions" in str(picker.query(".picker-title").first().render())
+        assert "Big pack: 14 questions in all" in str(picker.query(".picker-title").first().render())
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
         options.highlighted = ids.index(choice)
         await pilot.press("enter")
@@ -598,7 +600,7 @@ async def test_escape_from_how_long_goes_back(tmp_path: Path) -> None:
     app = make_app(tmp_path, ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.open_screen("practice", category="general", ask_length=True)
+        app.open_screen("practice", category="general")
         await until(pilot, lambda: isinstance(app.screen, PickerScreen))
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
@@ -609,7 +611,7 @@ async def test_a_short_pack_starts_without_asking(tmp_path: Path) -> None:
     app = make_app(tmp_path, ManualClock())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.open_screen("practice", pack_id="demo", ask_length=True)
+        app.open_screen("practice", pack_id="demo")
         await until(pilot, lambda: isinstance(app.screen, PracticeScreen) and app.screen.session is not None)
 
 
@@ -625,7 +627,6 @@ def test_plan_choices_show_each_plans_length(tmp_path: Path) -> None:
     assert labels["prep-plan"] == "One case with preparation time (Demo pack) · 1 question · about 2 minutes"
 
 
-@pytest.mark.skipif(not hasattr(Pack, "reverse"), reason="packs with `reverse = true` come with the packs branch")
 async def test_the_closing_leads_into_practising_questions_for_the_interviewer(tmp_path: Path) -> None:
     from tests.support.practice_support import reverse_pack_in
     from tests.support.tui_support import builtin_dir
@@ -670,3 +671,34 @@ async def test_without_a_reverse_pack_the_closing_invites_no_questions(tmp_path:
         assert isinstance(app.screen, SummaryScreen)
         closing = str(app.screen.query("Static").first().render())
         assert "?" not in closing and "ask me" not in closing
+
+
+async def test_a_click_on_a_rating_row_highlights_it(tmp_path: Path) -> None:
+    from mockint.tui.widgets.rating import RatingPanel
+
+    app = practice_app(tmp_path, ManualClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        panel = screen.query_one(RatingPanel)
+        top = panel.content_region.y - panel.region.y
+        await pilot.click(RatingPanel, offset=(4, top + 2))  # the third row: Impact
+        await pilot.pause()
+        assert screen.session.rating.current.id == "impact"
+        await pilot.press("5")
+        assert screen.session.rating.scores == {"impact": 5}
+
+
+async def test_the_teleprompter_opens_by_mouse_on_a_wide_terminal(tmp_path: Path) -> None:
+    from mockint.tui.widgets.key_bar import KeyBar
+
+    app = practice_app(tmp_path, ManualClock())
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        prompter = app.screen.query_one("#teleprompter")
+        assert not prompter.display
+        bar = app.screen.query_one(KeyBar)
+        line = "".join(segment.text for segment in bar.render_line(0))
+        await pilot.click(KeyBar, offset=(line.index("t Prompter") + 1, 0))
+        await pilot.pause()
+        assert prompter.display

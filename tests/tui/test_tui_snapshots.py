@@ -25,22 +25,23 @@ def practice_app(tmp_path: Path, clock: ManualClock, **kwargs: Any) -> Any:
 
 async def clock_shown(pilot: Pilot[Any]) -> None:
     """Wait until the clock face shows the manual clock's time (redrawn on the screen's 4 Hz tick)."""
-    from mockint.core.interview.clock import format_mmss
+    from mockint.core.format import mmss
+    from mockint.tui.screens.practice import PracticeScreen
     from mockint.tui.widgets.clock import ClockWidget
 
     await pilot.pause()
     screen = pilot.app.screen
-    widgets = screen.query(ClockWidget)
-    answer = getattr(screen, "answer_clock", None)
-    if not widgets or answer is None or not answer.is_moving():
+    if not isinstance(screen, PracticeScreen) or screen.session is None or screen.session.finished:
+        return
+    session = screen.session
+    if not session.interview_clock.is_moving():
         return  # nothing ticks: the face was drawn when the clock last changed
-    want = [answer.reading().text]
-    interview = getattr(screen, "interview_clock", None)
-    if interview is not None:
-        want.append(f"Interview {format_mmss(interview.elapsed())}")
+    want = [f"Interview {mmss(session.total_seconds)}"]
+    if session.answer_clock is not None:
+        want.append(session.answer_clock.reading().text)
     face = ""
     for _ in range(1000):  # a guard against a hang, not a speed limit
-        face = str(widgets.first().render())
+        face = str(screen.query_one(ClockWidget).render())
         if all(part in face for part in want):
             return
         await pilot.pause(0.01)
@@ -160,5 +161,29 @@ def test_practice_how_long(snap_compare: Any, tmp_path: Path, size: tuple[int, i
 
     big_pack()
     clock = ManualClock()
-    app = make_app(tmp_path, clock, start_screen="practice", screen_kwargs={"pack_id": "big", "ask_length": True})
+    app = make_app(tmp_path, clock, start_screen="practice", screen_kwargs={"pack_id": "big"})
     assert snap_compare(app, terminal_size=size, run_before=keys_then_time(clock))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_practice_your_questions_for_the_interviewer(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    from tests.support.practice_support import reverse_pack_in
+    from tests.support.tui_support import builtin_dir
+
+    reverse_pack_in(builtin_dir(tmp_path))
+    clock = ManualClock()
+    run = keys_then_time(clock, "space", 30.0, "space", "4", "4", "4", "4", "4", "4", "enter", "space", 20.0)
+    assert snap_compare(practice_app(tmp_path, clock, count=1), terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_summary_with_your_questions(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> None:
+    from tests.support.practice_support import reverse_pack_in
+    from tests.support.tui_support import builtin_dir
+
+    reverse_pack_in(builtin_dir(tmp_path))
+    clock = ManualClock()
+    answer = ("space", 30.0, "space", "4", "3", "4", "2", "4", "4", "enter")
+    asked = ("space", 25.0, "space", "4", "5", "4", "enter")
+    run = keys_then_time(clock, *answer, *asked, "s")
+    assert snap_compare(practice_app(tmp_path, clock, count=1), terminal_size=size, run_before=run)

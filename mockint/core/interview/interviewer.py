@@ -282,11 +282,6 @@ def _fit(planned: list[PlannedQuestion], budget: int) -> None:
 REVERSE_COUNTS = (2, 3)
 
 
-def is_reverse(pack: Pack) -> bool:
-    """A pack of questions the candidate asks the interviewer (`reverse = true`)."""
-    return bool(getattr(pack, "reverse", False))
-
-
 def with_reverse_questions(interview: Interview, packs: Sequence[Pack], count: int | None = None) -> Interview:
     """`interview` followed by up to `count` questions for the interviewer from the reverse packs
     (by default two, or three after five questions or more).
@@ -294,7 +289,7 @@ def with_reverse_questions(interview: Interview, packs: Sequence[Pack], count: i
     The choice is deterministic for the interview's seed. Without a reverse pack, or when the
     interview already asks from one, the interview is returned as it is.
     """
-    reverse = [p for p in packs if is_reverse(p)]
+    reverse = [p for p in packs if p.reverse]
     if not reverse or any(q.reverse for q in interview.questions):
         return interview
     if interview.pack_id is not None and interview.pack_id in {p.id for p in reverse}:

@@ -129,6 +129,12 @@ _NEXT_ASK = {
     "formal": ("A good question. Is there anything further?", "Thank you. Do you have another question?"),
 }
 
+_NO_QUESTIONS = {
+    "warm": ("No questions this time? That's fine. Thanks again, and good luck!",),
+    "direct": ("No questions. That's all for today.",),
+    "formal": ("Very well. That concludes our interview.",),
+}
+
 _FAREWELLS = {
     "warm": ("Great questions. Thanks again, and good luck!",),
     "direct": ("Good. That's all for today.",),
@@ -248,8 +254,10 @@ class Interviewer:
         """The interviewer's reply after the candidate asked their question `index` (0-based)."""
         return self._rotating(_NEXT_ASK[self.persona.style], "ask", index)
 
-    def farewell(self) -> str:
-        """The last line once the candidate has asked their questions."""
+    def farewell(self, asked: int) -> str:
+        """The last line after the candidate's own questions (`asked` of them actually asked)."""
+        if asked == 0:
+            return self._pick(_NO_QUESTIONS[self.persona.style], "no-questions")
         return self._pick(_FAREWELLS[self.persona.style], "farewell")
 
     def probe(self, feedback: Feedback | None = None) -> str:

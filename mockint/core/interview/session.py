@@ -16,12 +16,12 @@ answer, before or after it is saved.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from mockint.core.errors import EXIT_FAILED, MockintError
-from mockint.core.history.limits import MAX_NOTES, MAX_TRANSCRIPT, MAX_TYPED_POINTS, clip
+from mockint.core.interview.answer import AnswerInProgress
 from mockint.core.interview.clock import AnswerClock, Clock, InterviewClock
 from mockint.core.interview.persona import Interviewer, Persona
 from mockint.core.interview.plan import Interview, PlannedQuestion
@@ -60,20 +60,6 @@ class SessionStore(Protocol):
     def set_answer_speech(
         self, session_id: str, index: int, transcript: str | None, speech: dict[str, Any] | None
     ) -> None: ...
-
-
-@dataclass
-class _Answer:
-    """The answer being given to the current question (not yet saved)."""
-
-    clock: AnswerClock
-    asked_at: datetime
-    rating: RatingSheet
-    notes: str = ""
-    points: str = ""
-    follow_ups: list[str] = field(default_factory=list)
-    started: bool = False
-    probed: bool = False
 
 
 class PracticeSession:
@@ -118,7 +104,7 @@ class PracticeSession:
         self.ended_early = False
         #: The interviewer's last words (set when the interview finishes).
         self.closing = ""
-        self._answer: _Answer | None = None
+        self._answer: AnswerInProgress | None = None
         self._after_skip = False
         self._speech: dict[int, tuple[str | None, dict[str, Any] | None]] = {}
 
@@ -148,7 +134,9 @@ class PracticeSession:
         )
         session._say(session.interviewer.greeting(interview.questions))
         for skipped in interview.skipped:
-            session._say(f"Skipped: {skipped.reason} ({skipped.question_id})", "notice")
+            text = skipped.text if len(skipped.text) <= 60 else skipped.text[:59].rstrip() + "…"
+            why = f"Left out “{text}”: it {skipped.reason}." if text else f"Left out a question: {skipped.reason}."
+            session._say(why, "notice")
         return session
 
     @classmethod
@@ -205,6 +193,7 @@ class PracticeSession:
 
     @property
     def rating(self) -> RatingSheet:
+        """The current answer's self-rating: `rating.rate(n)`, `move(d)`, `select(row)`."""
         return self._answer.rating if self._answer is not None else RatingSheet()
 
     @property
@@ -212,19 +201,9 @@ class PracticeSession:
         return () if self._answer is None else tuple(self._answer.follow_ups)
 
     @property
-    def follow_ups_left(self) -> tuple[str, ...]:
-        asked = self.follow_ups_asked
-        return tuple(f for f in self.question.follow_ups if f not in asked)
-
-    @property
     def answer_over(self) -> bool:
         """The candidate stopped the current answer (rating time)."""
         return self._answer is not None and self._answer.clock.phase == "stopped"
-
-    @property
-    def guidance_shown(self) -> bool:
-        """The question's guidance is revealed once the answer is over (never before)."""
-        return self.answer_over
 
     @property
     def total_seconds(self) -> float:
@@ -249,7 +228,7 @@ class PracticeSession:
     def has_work(self) -> bool:
         """The current answer holds something worth keeping: it was started, rated or written on."""
         a = self._answer
-        return a is not None and (a.started or not a.rating.is_empty or bool(a.notes.strip() or a.points.strip()))
+        return a is not None and a.has_work
 
     # -- the loop -----------------------------------------------------------------------------
 
@@ -277,18 +256,6 @@ class PracticeSession:
             return "The answer is over: rate it (1-5), then enter saves."
         return None
 
-    def rate(self, score: int) -> None:
-        if self._answer is not None:
-            self._answer.rating.rate(score)
-
-    def move(self, delta: int) -> None:
-        if self._answer is not None:
-            self._answer.rating.move(delta)
-
-    def select_row(self, row: int) -> None:
-        if self._answer is not None:
-            self._answer.rating.select(row)
-
     def set_notes(self, text: str) -> None:
         if self._answer is not None:
             self._answer.notes = text
@@ -313,7 +280,7 @@ class PracticeSession:
             return "This one is your question: ask it, time it, then rate it."
         if not self.question.follow_ups:
             return "This question has no follow-ups."
-        left = self.follow_ups_left
+        left = [f for f in self.question.follow_ups if f not in self._answer.follow_ups]
         if not left:
             return "No follow-ups left for this question."
         self._answer.follow_ups.append(left[0])
@@ -337,12 +304,16 @@ class PracticeSession:
         """Called by a display while the answer runs; True once, when the answer reaches its target."""
         return self._answer is not None and self._answer.clock.crossed_target()
 
+    def finish_answer(self) -> None:
+        """Stop the answer's clock (no probe): `enter` freezes the time before asking anything."""
+        if self._answer is not None and self._answer.clock.phase != "stopped":
+            self._stop_answer(probe=False)
+
     def save(self) -> None:
         """`enter`: save this answer (ratings, notes, timings), committed, then ask the next question."""
         if self._answer is None or self.finished:
             return
-        if self._answer.clock.phase != "stopped":
-            self._stop_answer(probe=False)
+        self.finish_answer()
         self._store(skipped=False)
         self._after_skip = False
         self._advance()
@@ -359,15 +330,17 @@ class PracticeSession:
         self._advance()
 
     def end_early(self) -> None:
-        """`escape` + `y`: end now. An answer started, rated or written on is saved first."""
+        """`escape` + `y`: end now. An answer started, rated or written on is saved first.
+
+        Stopping among the candidate's own questions (after every interviewer's question) ends the
+        interview as planned, not early.
+        """
         if self.finished:
             return
         if self.has_work:
-            assert self._answer is not None
-            if self._answer.clock.phase != "stopped":
-                self._stop_answer(probe=False)
+            self.finish_answer()
             self._store(skipped=False)
-        self._finish(early=True)
+        self._finish(early=not self.reverse_part)
 
     def attach_speech(self, index: int, transcript: str | None, speech: Mapping[str, Any] | None) -> None:
         """Join a spoken answer's transcript and speech metrics to the answer at `index`.
@@ -416,28 +389,9 @@ class PracticeSession:
                 self.voice.question_asked(line)
 
     def _store(self, *, skipped: bool) -> None:
-        from mockint.core.history.records import AnswerRecord
-
-        a = self._answer
-        assert a is not None
-        q = self.question
-        feedback = None
-        if a.points.strip():
-            from mockint.core.interview.feedback import analyse
-
-            feedback = analyse(a.points, q.target_seconds).as_dict()
+        assert self._answer is not None
         transcript, speech = self._speech.get(self.index, (None, None))
-        if transcript is not None:
-            transcript = clip(transcript, MAX_TRANSCRIPT)
-        record = AnswerRecord(
-            index=self.index, pack_id=q.pack_id, pack_version=q.pack_version, question_id=q.question_id,
-            question_text=q.text, category=q.category, target_seconds=q.target_seconds,
-            elapsed_seconds=a.clock.elapsed(), overtime_seconds=a.clock.overtime(),
-            ratings={} if skipped else a.rating.ratings, overall=None if skipped else a.rating.overall,
-            notes=clip(a.notes, MAX_NOTES), typed_points=clip(a.points, MAX_TYPED_POINTS), feedback=feedback,
-            follow_ups_asked=list(a.follow_ups), skipped=skipped, asked_at=a.asked_at,
-            transcript=transcript, speech=speech,
-        )
+        record = self._answer.record(self.index, self.question, skipped=skipped, transcript=transcript, speech=speech)
         self.store.save_answer(self.session_id, record)  # committed before anything moves on
         self._saved[self.index] = skipped
         self._speech.pop(self.index, None)
@@ -464,7 +418,7 @@ class PracticeSession:
         clock.start_prep()
         if self.paused:
             clock.toggle_pause()
-        self._answer = _Answer(clock=clock, asked_at=self._now(), rating=RatingSheet(q.rubric))
+        self._answer = AnswerInProgress(clock=clock, asked_at=self._now(), rating=RatingSheet(q.rubric))
         if q.reverse:
             self._say(q.text, "ask")
         else:
@@ -480,7 +434,8 @@ class PracticeSession:
         self.ended_early = early
         last = self.questions[self.index] if self.index >= 0 else None
         if last is not None and last.reverse and not early:
-            self.closing = self.interviewer.farewell()
+            asked = sum(1 for i, skipped in self._saved.items() if self.questions[i].reverse and not skipped)
+            self.closing = self.interviewer.farewell(asked)
         else:
             self.closing = self.interviewer.closing(answered=self.answered_count, early=early)
         self._say(self.closing)

@@ -13,6 +13,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
@@ -38,9 +39,9 @@ from mockint.core.backgrounder.model import (
     Section,
 )
 from mockint.core.errors import MockintError
-from mockint.core.format import stamp
+from mockint.core.format import plural, stamp
 from mockint.core.paths import Paths, get_paths
-from mockint.tui.widgets.backgrounder_entry import EntryRow, clean_entry_text, update_if_changed
+from mockint.tui.widgets.backgrounder_entry import EntryRow, advice_mark, clean_entry_text, update_if_changed
 from mockint.tui.widgets.key_bar import KeyBar
 
 #: Save this long after the last keystroke…
@@ -245,35 +246,29 @@ class BackgrounderScreen(Screen[None]):
             # Setting a border subtitle repaints the whole box, even when unchanged.
             if box.border_subtitle != subtitle:
                 box.border_subtitle = subtitle
-            head = Text()
+            parts: list[str | tuple[str, str]] = []
             if box.section == "about":
-                head.append(
-                    f"Spoken: {format_seconds(section_seconds(bg, 'about'))}, {intro_note(section_seconds(bg, 'about'))}.",
-                    style="dim",
-                )
+                spoken = section_seconds(bg, "about")
+                parts.append((f"Spoken: {format_seconds(spoken)}, {intro_note(spoken)}.", "dim"))
             for item in section_advice(bg, box.section):
-                if head:
-                    head.append("\n")
-                head.append(
-                    "▲ " if item.severity == "warning" else "• ",
-                    style="bold yellow" if item.severity == "warning" else "cyan",
-                )
-                head.append(item.message)
-            update_if_changed(box.head, head)
+                if parts:
+                    parts.append("\n")
+                parts += [advice_mark(item.severity), item.message]
+            update_if_changed(box.head, Content.assemble(*parts))
         filled, total = bg.completeness()
         advice_count = len(advise(bg))
         update_if_changed(
             self._summary,
-            Text(
+            Content(
                 f"Whole kit: {format_seconds(kit_seconds(bg))} to say at 150 words a minute · "
-                f"{advice_count} piece{'s' if advice_count != 1 else ''} of advice"
+                f"{plural(advice_count, 'piece')} of advice"
             ),
         )
-        status = Text.assemble(("Backgrounder", "bold"), f"  {filled}/{total} filled  ")
         if self._save_error is not None and not saved:
-            status.append("Not saved: ctrl+s tries again", style="bold reverse")
+            state = ("Not saved: ctrl+s tries again", "bold $text-error")
         else:
-            status.append("Saved" if saved else "Saving…", style="dim" if saved else "italic")
+            state = ("Saved", "dim") if saved else ("Saving…", "italic")
+        status = Content.assemble(("Backgrounder", "bold"), f"  {filled}/{total} filled  ", state)
         update_if_changed(self._status, status)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

@@ -57,10 +57,11 @@ class PracticeScreen(Screen[None]):
         Binding("down", "move(1)", "Next dimension", show=False),
         Binding("pageup", "scroll_detail(-1)", "Scroll guidance up", show=False),
         Binding("pagedown", "scroll_detail(1)", "Scroll guidance down", show=False),
-        Binding("n", "focus_field('notes')", "Notes", show=False, tooltip="Type notes (escape returns)"),
-        Binding("k", "focus_field('points')", "Key points", show=False,
+        # Shown where the key line has room (wide terminals), so the mouse reaches them too.
+        Binding("t", "teleprompter", "Prompter", tooltip="Show or hide your backgrounder (the teleprompter)"),
+        Binding("n", "focus_field('notes')", "Notes", tooltip="Type notes (escape returns)"),
+        Binding("k", "focus_field('points')", "Points",
                 tooltip="Type your key points for instant feedback (escape returns)"),
-        Binding("t", "teleprompter", "Teleprompter", show=False, tooltip="Show or hide your backgrounder"),
     ]
 
     app = getters.app(MockintApp)
@@ -78,11 +79,12 @@ class PracticeScreen(Screen[None]):
         drill: list[tuple[str, str]] | None = None,
         teleprompter: bool = False,
         voice: VoicePort | None = None,
-        ask_length: bool = False,
+        ask_length: bool = True,
     ) -> None:
         """Choose the questions by `plan_id`, `pack_id`, `category` (with `count` or `minutes`),
-        a `drill`, or resume a session. `ask_length`: when a pack or category holds more than a
-        short interview and neither `count` nor `minutes` is given, ask how long first."""
+        a `drill`, or resume a session. When a pack or category holds more than a short interview
+        and neither `count` nor `minutes` is given, the screen asks how long first (unless
+        `ask_length` is False: `mockint practice` goes straight to the first question)."""
         super().__init__()
         #: (pack id, question id) pairs asked in order (the review screen's drill).
         self._drill = list(drill) if drill else None
@@ -91,7 +93,9 @@ class PracticeScreen(Screen[None]):
             "pack_id": pack_id, "plan_id": plan_id, "category": category, "count": count, "seed": seed,
         }
         self._minutes = minutes
-        self._ask_length = ask_length and plan_id is None and count is None and minutes is None and not drill
+        self._ask_length = (
+            ask_length and plan_id is None and count is None and minutes is None and not drill and not teleprompter
+        )
         self._resume_id = resume_session_id
         self._voice = voice
         self.session: PracticeSession | None = None
@@ -154,7 +158,7 @@ class PracticeScreen(Screen[None]):
                 self._minutes = int(value)
             self._start()
 
-        title = f"How long? {whole.title} has {plural(len(whole.questions), 'question')}."
+        title = f"How long? {whole.title}: {plural(len(whole.questions), 'question')} in all."
         self.app.push_screen(PickerScreen(title, length_choices(whole.questions)), chosen)
         return True
 
@@ -247,7 +251,8 @@ class PracticeScreen(Screen[None]):
             return
         clock = session.answer_clock
         self.query_one(ClockWidget).show(
-            clock.reading() if clock else None, session.total_seconds, compact=session.answer_over
+            clock.reading() if clock else None, session.total_seconds, compact=session.answer_over,
+            asking=session.reverse_part,
         )
         # Refresh while something moves (the interview clock runs while rating too); a
         # paused interview costs nothing.
@@ -268,7 +273,7 @@ class PracticeScreen(Screen[None]):
         rating_now = session.answer_over and sheet.current.dimension is not None and not sheet.complete
         self.query_one(FeedbackPane).show(
             lines,
-            guidance=q.guidance if session.guidance_shown else None,
+            guidance=q.guidance if session.answer_over else None,
             dimension=sheet.current.dimension if rating_now else None,
         )
 
@@ -316,7 +321,7 @@ class PracticeScreen(Screen[None]):
 
     def on_rating_panel_row_clicked(self, event: RatingPanel.RowClicked) -> None:
         if self.session is not None:
-            self.session.select_row(event.row)
+            self.session.rating.select(event.row)
             self._render_state()
 
     # -- actions --------------------------------------------------------------------------------
@@ -329,11 +334,11 @@ class PracticeScreen(Screen[None]):
 
     def action_rate(self, score: int) -> None:
         if self.session is not None:
-            self._call(self.session.rate, score)
+            self._call(self.session.rating.rate, score)
 
     def action_move(self, delta: int) -> None:
         if self.session is not None:
-            self._call(self.session.move, delta)
+            self._call(self.session.rating.move, delta)
 
     def action_save(self) -> None:
         session = self.session
@@ -342,6 +347,7 @@ class PracticeScreen(Screen[None]):
         if not session.rating.is_empty:
             self._next(session.save)
             return
+        self._call(session.finish_answer)  # the time stops now, not when the question is answered
         from mockint.tui.screens.confirm import ConfirmScreen
 
         def decided(yes: bool | None) -> None:
@@ -392,10 +398,13 @@ class PracticeScreen(Screen[None]):
 
         kept = len(session.answered) + (1 if session.has_work else 0)
         dropped = len(session.questions) - kept
-        question = f"End the interview now? {plural(kept, 'answer')} kept"
-        if session.has_work:
-            question += " (with the one you just gave)"
-        question += f"; {plural(dropped, 'question')} left unasked."
+        if session.reverse_part:
+            question = f"Stop asking your questions? {plural(dropped, 'question')} of yours will not be asked."
+        else:
+            question = f"End the interview now? {plural(kept, 'answer')} will be kept"
+            if session.has_work:
+                question += ", this one included"
+            question += f"; {plural(dropped, 'question')} will not be asked."
         self.app.push_screen(ConfirmScreen(question), decided)
 
     def action_focus_field(self, field: str) -> None:
@@ -420,7 +429,8 @@ class PracticeScreen(Screen[None]):
         values = self.app.backgrounder.placeholder_values()
         text = Text()
         for section, title in SECTION_TITLES.items():
-            if entries := values.get(section, []):
+            entries = values.get(section)
+            if entries:
                 text.append(title + "\n", style="bold")
                 text.append("".join(f"• {e}\n" for e in entries))
         if not text.plain:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import EditResult, Location
 
@@ -72,7 +72,18 @@ class EntryArea(TextArea):
         return super()._replace_via_keyboard(cleaned, start, end)
 
 
-def update_if_changed(static: Static, content: Text) -> None:
+#: How advice is marked: theme colours (warnings stand out, tips are quieter), never fixed ones.
+WARNING_STYLE = "bold $text-warning"
+TIP_STYLE = "$text-accent"
+GOOD_STYLE = "bold $text-success"
+
+
+def advice_mark(severity: str) -> tuple[str, str]:
+    """The mark and style that start a line of advice."""
+    return ("▲ ", WARNING_STYLE) if severity == "warning" else ("• ", TIP_STYLE)
+
+
+def update_if_changed(static: Static, content: Content) -> None:
     """Update a Static only when its text or styles differ.
 
     Every update re-lays out the screen; skipping no-op updates keeps typing fast.
@@ -83,26 +94,23 @@ def update_if_changed(static: Static, content: Text) -> None:
     static.update(content)
 
 
-def advice_text(text: str, advice: Sequence[Advice], *, soft_limit: int | None = None) -> Text:
+def advice_text(text: str, advice: Sequence[Advice], *, soft_limit: int | None = None) -> Content:
     """The line under an entry: its speaking time, then each piece of advice (plain text, never markup).
 
     The character count appears only near a limit, so the line does not change on every keystroke.
     """
     if not text.strip():
-        return Text("Empty: type here, or remove it with ctrl+d.", style="dim")
-    out = Text(f"~{format_seconds(speaking_seconds(text))} to say", style="dim")
+        return Content.styled("Empty: type here, or remove it with ctrl+d.", "dim")
+    parts: list[str | tuple[str, str]] = [(f"~{format_seconds(speaking_seconds(text))} to say", "dim")]
     length = len(text.strip())
     limit = soft_limit if soft_limit is not None and length <= soft_limit else MAX_ENTRY
     if length >= limit - 20:
-        out.append(f" · {length}/{limit} characters", style="dim")
+        parts.append((f" · {length}/{limit} characters", "dim"))
     if not advice:
-        out.append("  ✓ follows the guidelines", style="bold green")
+        parts.append(("  ✓ follows the guidelines", GOOD_STYLE))
     for item in advice:
-        mark, style = ("▲ ", "bold yellow") if item.severity == "warning" else ("• ", "cyan")
-        out.append("\n")
-        out.append(mark, style=style)
-        out.append(item.message)
-    return out
+        parts += ["\n", advice_mark(item.severity), item.message]
+    return Content.assemble(*parts)
 
 
 class EntryRow(Vertical):

@@ -17,6 +17,14 @@ _PHASE_LABEL = {
 }
 
 
+_ASKING_LABEL = {
+    **_PHASE_LABEL,
+    "ready": "Ready: space, then ask your question",
+    "answering": "Asking: space when done",
+    "stopped": "Asked: rate it, then enter",
+}
+
+
 class ClockWidget(Static):
     """Renders a ClockReading; it holds no clock itself (the screen reads the core clock and calls show)."""
 
@@ -31,15 +39,18 @@ class ClockWidget(Static):
 
     _shown: tuple[object, ...] | None = None
 
-    def show(self, reading: ClockReading | None, total_seconds: float, *, compact: bool = False) -> None:
+    def show(
+        self, reading: ClockReading | None, total_seconds: float, *, compact: bool = False, asking: bool = False
+    ) -> None:
         """Redraw from one reading of the answer clock and the interview's total time.
 
         Called at 4 Hz while the interview runs, but the face changes once a second: an
         unchanged face is not redrawn (an update would also re-run layout). `compact` draws
-        one line (while the answer is rated, to leave room for the rubric).
+        one line (while the answer is rated, to leave room for the rubric); `asking`: the
+        candidate is asking their own question, so the labels say so.
         """
         total = mmss(total_seconds)
-        key = (total,) if reading is None else (reading.text, reading.phase, reading.level, total, compact)
+        key = (total,) if reading is None else (reading.text, reading.phase, reading.level, total, compact, asking)
         if key == self._shown:
             return
         self._shown = key
@@ -56,11 +67,13 @@ class ClockWidget(Static):
         if reading.phase == "paused":
             face = f"{face}  (paused)"
         if compact:
-            text = Text(f"Answer {face}", style="bold", no_wrap=True, overflow="ellipsis")
+            label = "Asked" if asking else ("Answer over" if reading.phase == "stopped" else "Answer")
+            text = Text(f"{label} {face}", style="bold", no_wrap=True, overflow="ellipsis")
             text.append(f" · Interview {total}", style="")
             self.update(text)
             return
         text = Text(face, style="bold")
-        text.append(f"\n{_PHASE_LABEL.get(reading.phase, reading.phase)}", style="")
+        labels = _ASKING_LABEL if asking else _PHASE_LABEL
+        text.append(f"\n{labels.get(reading.phase, reading.phase)}", style="")
         text.append(f"\nInterview {total}", style="dim")
         self.update(text)

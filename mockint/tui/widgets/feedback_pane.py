@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -25,18 +27,26 @@ class FeedbackPane(VerticalScroll):
 
     can_focus = False
     _shown: tuple[object, ...] | None = None
+    #: What the pane says, as plain text.
+    plain = ""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="feedback-text")
 
     def show(self, lines: list[str], guidance: str | None = None, dimension: RubricDimension | None = None) -> None:
+        anchors: Table | None = None
         text = Text()
         if dimension is not None:
-            # The title is the border's, so all five anchors get the pane's lines.
+            # The title is the border's, so all five anchors get the pane's lines; each wraps
+            # under its own text, not under its number.
             title = f"{dimension.name}: what each score looks like"
-            anchors = dimension.anchors or ("weak", "", "solid", "", "outstanding")
-            text.append("\n".join(f"{n} {a}" for n, a in enumerate(anchors, 1) if a))
-            text.append("\n\n")
+            anchors = Table.grid(padding=(0, 1, 0, 0))
+            anchors.add_column(no_wrap=True)
+            anchors.add_column(ratio=1)
+            for n, anchor in enumerate(dimension.anchors or ("weak", "", "solid", "", "outstanding"), 1):
+                if anchor:
+                    anchors.add_row(Text(str(n), style="bold"), Text(anchor))
+            text.append("\n")
         elif guidance:
             title = "What a strong answer covers"
         else:
@@ -54,5 +64,7 @@ class FeedbackPane(VerticalScroll):
         if key != self._shown:
             self._shown = key
             self.border_title = Text(title)
-            self.query_one("#feedback-text", Static).update(text)
+            shown = [f"{n} {a}" for n, a in enumerate(dimension.anchors, 1)] if dimension is not None else []
+            self.plain = "\n".join([*shown, text.plain.strip("\n")])
+            self.query_one("#feedback-text", Static).update(text if anchors is None else Group(anchors, text))
             self.scroll_home(animate=False)
