@@ -18,7 +18,7 @@ import gc
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.await_complete import AwaitComplete
@@ -35,6 +35,9 @@ if TYPE_CHECKING:
     from mockint.core.history.db.store import Store
     from mockint.core.packs.library import PackLibrary
     from mockint.core.settings import Settings
+
+#: Where the first screen sits in the screen stack (over Textual's blank default screen).
+_FIRST = 1
 
 #: Generic Textual keys left out of the help screen (focus moves, clipboard; f1 repeats "?").
 _HELP_SKIPS = frozenset({"tab", "shift+tab", "ctrl+c", "super+c", "f1"})
@@ -57,17 +60,16 @@ class MockintCommands(EntryProvider):
 class MockintApp(App[None]):
     """mockint's terminal UI. Time, paths and services are injectable for tests.
 
-    The first screen is the start screen: home, or the screen a command asked for (`mockint
-    review` builds no home screen under the review screen). Going back from a first screen
-    that is not home goes to home, which is as far back as one goes (see switch_screen).
+    The screen stack is Textual's blank default screen, then the first screen (home, or the
+    screen a command asked for: `mockint review` builds no home screen under the review
+    screen), then whatever was opened from there. Going back from a first screen that is not
+    home replaces it with home; home itself is as far back as one goes.
     """
 
     # Plus the start screen's own CSS (see __init__); other screens bring theirs when pushed.
     CSS_PATH = ["app.tcss"]
     TITLE = "mockint"
     COMMANDS = App.COMMANDS | {MockintCommands}
-    #: The start screen's stack (Textual builds its first screen with get_default_screen).
-    DEFAULT_MODE: ClassVar[str] = "start"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("f1", "help", "Help", show=False),
@@ -110,8 +112,6 @@ class MockintApp(App[None]):
         self._theme_ready = False
         self._file_themes_registered = False
         self._frozen = False
-        #: How many stacks (Textual modes) switch_screen has made for a new first screen.
-        self._stacks = 0
         # Read the start screen's CSS with the app's own: a screen whose CSS is new when it
         # is shown makes Textual parse every stylesheet again, before that screen's first frame.
         self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
@@ -201,42 +201,20 @@ class MockintApp(App[None]):
             return
         self.push_screen(self.make_screen(name, **kwargs))
 
-    def get_default_screen(self) -> Screen[Any]:
-        """The start screen, built as the app's first screen (the first frame shows it)."""
-        return self.make_screen(self.start_screen, **self._screen_kwargs)
-
     def go_home(self) -> None:
         """Back to the home screen, building it if the app started on another screen."""
-        while len(self.screen_stack) > 1:
+        while len(self.screen_stack) > _FIRST + 1:
             self.pop_screen()
-        if not self._on_home():
-            self.switch_screen(self.make_screen("home"))
+        self.pop_screen()
 
     def pop_screen(self) -> AwaitComplete:
-        """Go back one screen; back from a first screen that is not home goes home."""
-        if len(self.screen_stack) == 1 and not self._on_home():
-            return self.switch_screen(self.make_screen("home"))
-        return super().pop_screen()
-
-    def switch_screen(self, screen: Screen[Any] | str) -> AwaitComplete:
-        """Replace the current screen with `screen`, the first screen of the stack included.
-
-        Textual switches only screens it pushed; the first screen (from get_default_screen,
-        or one put there by this method) is replaced by giving `screen` a stack of its own,
-        a Textual mode, and removing the old stack with its screens (their timers too).
-        """
-        if len(self.screen_stack) > 1 or isinstance(screen, str):
-            return super().switch_screen(screen)
-        old, self._stacks = self.current_mode, self._stacks + 1
-        new = f"stack-{self._stacks}"
-        self.add_mode(new, lambda: screen)
-        shown = self.switch_mode(new)
-        if old == self.DEFAULT_MODE:
-            self.add_mode(old, Screen)  # Textual registers no mode for the get_default_screen stack
-        return AwaitComplete(shown, self.remove_mode(old))
-
-    def _on_home(self) -> bool:
-        return isinstance(self.screen_stack[0], screen_class("home"))
+        """Go back one screen; back from the first screen goes home, and home stays."""
+        if len(self.screen_stack) > _FIRST + 1:
+            return super().pop_screen()
+        if isinstance(self.screen, screen_class("home")):
+            return AwaitComplete()  # nothing to wait for (gathers no awaitables)
+        # The first screen was pushed (on_mount), so it can be switched for another.
+        return self.switch_screen(self.make_screen("home"))
 
     def on_load(self) -> None:
         # Before the first screen exists: the theme's CSS is then applied once, not re-applied.
@@ -251,6 +229,9 @@ class MockintApp(App[None]):
             reduced = False
         if reduced:
             self.animation_level = "none"
+        # Over Textual's blank default screen: a pushed screen can later be switched for another
+        # (switch_screen: practice -> summary, or home), which Textual refuses for the default screen.
+        self.push_screen(self.make_screen(self.start_screen, **self._screen_kwargs))
         self.call_after_refresh(self._start_verify)
         self.call_after_refresh(self._freeze_start_objects)
 
