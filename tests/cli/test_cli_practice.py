@@ -31,7 +31,6 @@ text = "Tell me more about {about}."
 
 
 def run_cli(args: list[str]) -> int:
-
     with pytest.raises(SystemExit) as exit_info:
         main(args)
     return int(exit_info.value.code or 0)

@@ -457,3 +457,10 @@ def test_reverse_questions_close_an_interview_when_a_reverse_pack_is_installed()
     assert with_reverse_questions(own, [reverse]) == own  # practising the reverse pack itself
     # A PlannedQuestion keeps the mark through the store's JSON.
     assert PlannedQuestion.from_dict(extra[0].to_dict()).reverse
+
+
+def test_the_invitation_after_nothing_answered_and_the_reply_to_a_skipped_question() -> None:
+    voice = Interviewer(Persona("Sam", "warm"), seed=2)
+    line = voice.closing(answered=0, invite=True)
+    assert line.endswith("?") and "come back" not in line.lower() and "thank" not in line.lower()
+    assert "good question" not in voice.after_reverse_question(1, skipped=True).lower()

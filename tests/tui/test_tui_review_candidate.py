@@ -64,6 +64,32 @@ async def test_a_plan_session_is_named_by_its_plan_and_pack(seeded: list[str]) -
         assert "product-sense" not in summary
 
 
+async def test_down_reads_a_tall_answer_to_its_end_before_the_next(seeded: list[str]) -> None:
+    from textual.containers import VerticalScroll
+
+    from mockint.tui.widgets.answer_card import AnswerCard
+
+    app = ReviewApp(session_id="s4")
+    async with app.run_test(size=(80, 16)) as pilot:  # the first card (with its guidance) is taller
+        await pilot.pause()
+        answers = app.screen.query_one("#answers", VerticalScroll)
+        first, second = list(app.screen.query(AnswerCard).results(AnswerCard))
+        assert app.screen.focused is first and first.outer_size.height > answers.size.height
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.screen.focused is first and answers.scroll_y == 1  # scrolled, not moved on
+        for _ in range(20):
+            if app.screen.focused is second:
+                break
+            assert first.region.bottom > answers.scrollable_content_region.bottom or answers.scroll_y > 0
+            await pilot.press("down")
+            await pilot.pause()
+        assert app.screen.focused is second
+        await pilot.press("up")  # back up: the first card is read upwards the same way
+        await pilot.pause()
+        assert app.screen.focused is first
+
+
 async def test_set_a_target_and_filter_by_it(seeded: list[str]) -> None:
     app = ReviewApp()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -214,3 +240,21 @@ def test_snapshot_trends(snap_compare: Any, seeded: list[str], size: tuple[int, 
 @pytest.mark.parametrize("size", SIZES)
 def test_snapshot_drill(snap_compare: Any, seeded: list[str], size: tuple[int, int]) -> None:
     assert snap_compare(ReviewApp(start="drill"), terminal_size=size)
+
+
+def test_names_read_the_index_and_fall_back_to_readable_ids() -> None:
+    from mockint.core.packs.library import PackLibrary
+    from mockint.tui.names import Names, readable
+
+    names = Names(PackLibrary(get_paths()))
+    assert names.pack("behavioral-star") == "Behavioural classics (STAR)"
+    assert names._loaded == {}  # a pack name parses no pack
+    assert names.category("about-you") == "About you"
+    assert names.plan("pm-phone-screen", "behavioral-star") == "PM phone screen"
+    assert names.dimension("structure") == "Structure"
+    # A pack removed since the session: its id, and its category and plan ids made readable.
+    assert names.pack("gone-pack") == "gone-pack"
+    assert names.category("gone-category", "gone-pack") == "Gone category"
+    assert names.plan("final_round", "gone-pack") == "Final round"
+    assert names.guidance("gone-pack", "q") is None
+    assert readable("") == "" and readable("a--b") == "A b"

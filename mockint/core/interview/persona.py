@@ -240,7 +240,9 @@ class Interviewer:
         questions (`invite`) only when they can practise asking some.
         """
         style = self.persona.style
-        if answered == 0:
+        if answered == 0 and invite:
+            line = "That's all my questions."
+        elif answered == 0:
             line = self._pick(_NOTHING_ANSWERED[style], "nothing")
         elif early:
             line = self._pick(_EARLY[style], "early")
@@ -250,8 +252,10 @@ class Interviewer:
             line += " " + self._pick(_INVITES[style], "invite")
         return line
 
-    def after_reverse_question(self, index: int) -> str:
-        """The interviewer's reply after the candidate asked their question `index` (0-based)."""
+    def after_reverse_question(self, index: int, *, skipped: bool = False) -> str:
+        """The interviewer's reply after the candidate's question `index` (0-based), or after they let it go."""
+        if skipped:
+            return "No problem. Anything else you'd like to ask?"
         return self._rotating(_NEXT_ASK[self.persona.style], "ask", index)
 
     def farewell(self, asked: int) -> str:

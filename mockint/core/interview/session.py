@@ -409,7 +409,7 @@ class PracticeSession:
             if previous is None or not previous.reverse:
                 self._say(self.interviewer.closing(answered=self.answered_count, invite=True))
             else:
-                self._say(self.interviewer.after_reverse_question(len(asked)))
+                self._say(self.interviewer.after_reverse_question(len(asked), skipped=self._after_skip))
         else:
             own = [p for p in self.questions if not p.reverse]
             self._say(self.interviewer.before_question(own, own.index(q), after_skip=self._after_skip))

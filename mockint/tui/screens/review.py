@@ -160,6 +160,7 @@ class ReviewScreen(Screen[None]):
         # Back from a practice, a drill or a session's detail: sessions may have been added,
         # finished or tagged. (The first resume is the screen being shown: the list is fresh.)
         if self._resumed_before:
+            self._names = None  # packs may have been installed or removed meanwhile
             self.query_one(SessionList).refresh_data()
             self._update_summary()
         self._resumed_before = True

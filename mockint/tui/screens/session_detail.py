@@ -53,6 +53,17 @@ def session_header(session: SessionRecord, names: Names | None = None, tz: tzinf
     return text
 
 
+class AnswerScroll(VerticalScroll, inherit_bindings=False):
+    """The answers, scrolled by page keys and the mouse; ↑/↓ are the screen's (answer by answer)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "scroll_home", "Top", show=False),
+        Binding("end", "scroll_end", "Bottom", show=False),
+    ]
+
+
 class SessionDetailScreen(Screen[None]):
     """Every answer of a session; `a` compares attempts at the focused answer's question."""
 
@@ -94,7 +105,7 @@ class SessionDetailScreen(Screen[None]):
         names = self.names
         card_names = CardNames(names.pack, names.category, names.dimension)
         yield Static(session_header(self.session, names, self.app.now().tzinfo), id="detail-summary", markup=False)
-        with VerticalScroll(id="answers"):
+        with AnswerScroll(id="answers"):
             for number, answer in enumerate(self.session.answers, 1):
                 guidance = names.guidance(answer.pack_id, answer.question_id)
                 yield AnswerCard(answer, number, names=card_names, guidance=guidance)
@@ -115,12 +126,22 @@ class SessionDetailScreen(Screen[None]):
         return cards[0] if cards else None
 
     def action_move(self, delta: int) -> None:
+        """The next (or previous) answer; a card taller than the view is read to its end first."""
         cards = list(self.query(AnswerCard).results(AnswerCard))
         if not cards:
             return
+        answers = self.query_one("#answers", VerticalScroll)
         current = cards.index(self.focused) if self.focused in cards else -1
+        if current >= 0:
+            card, view = cards[current].region, answers.scrollable_content_region
+            if delta > 0 and card.bottom > view.bottom:
+                answers.scroll_down(animate=False)
+                return
+            if delta < 0 and card.y < view.y:
+                answers.scroll_up(animate=False)
+                return
         target = cards[max(0, min(len(cards) - 1, current + delta))]
-        target.focus()
+        target.focus(scroll_visible=False)
         target.scroll_visible(animate=False)
 
     def action_compare(self) -> None:
