@@ -216,8 +216,11 @@ class MockintApp(App[None]):
         # The first screen was pushed (on_mount), so it can be switched for another.
         return self.switch_screen(self.make_screen("home"))
 
-    def on_mount(self) -> None:
+    def on_load(self) -> None:
+        # Before the first screen exists: the theme's CSS is then applied once, not re-applied.
         self._apply_start_theme()
+
+    def on_mount(self) -> None:
         # Reading settings, backgrounder and the pack index for warnings waits for the first frame.
         self.call_after_refresh(self._show_start_warnings)
         try:
@@ -226,8 +229,8 @@ class MockintApp(App[None]):
             reduced = False
         if reduced:
             self.animation_level = "none"
-        # Over Textual's blank default screen: a pushed screen can later be switched for home
-        # (switch_screen), which Textual does not allow for the default screen.
+        # Over Textual's blank default screen: a pushed screen can later be switched for another
+        # (switch_screen: practice -> summary, or home), which Textual refuses for the default screen.
         self.push_screen(self.make_screen(self.start_screen, **self._screen_kwargs))
         self.call_after_refresh(self._start_verify)
         self.call_after_refresh(self._freeze_start_objects)

@@ -10,17 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
+from textual.app import App
+
 
 @runtime_checkable
 class HoldsEdits(Protocol):
     def confirm_leave(self, then: Callable[[], object]) -> None: ...
 
 
-def quit_when_saved(app: Any) -> None:
-    """Exit the app once every screen holding edits has saved them or the person decided."""
-    from mockint.tui.screens.confirm import SaveElsewhereScreen, UnsavedScreen
+class AsksAboutEdits:
+    """Marks the dialogs that ask what to do with unsaved work (tui/screens/confirm.py)."""
 
-    if isinstance(app.screen, UnsavedScreen | SaveElsewhereScreen):
+
+def quit_when_saved(app: App[Any]) -> None:
+    """Exit the app once every screen holding edits has saved them or the person decided."""
+    if isinstance(app.screen, AsksAboutEdits):
         return  # already asking
     holders = [screen for screen in app.screen_stack if isinstance(screen, HoldsEdits)]
 

@@ -52,10 +52,6 @@ class Backgrounder:
         filled = sum(min(RECOMMENDED_ENTRIES, len(v)) for v in self.placeholder_values().values())
         return filled, RECOMMENDED_ENTRIES * len(SECTIONS)
 
-    def is_empty(self) -> bool:
-        """True when there is nothing worth keeping."""
-        return not (self.name or self.headline or any(self.placeholder_values().values()))
-
     def normalised(self) -> Backgrounder:
         """A copy as it is stored: text stripped, blank name/headline/entries dropped."""
         name = (self.name or "").strip() or None

@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from mockint.tui.unsaved import AsksAboutEdits
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True for yes, False for no."""
@@ -57,7 +59,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(event.button.id == "yes")
 
 
-class UnsavedScreen(ModalScreen[str]):
+class UnsavedScreen(AsksAboutEdits, ModalScreen[str]):
     """Edits that could not be saved: dismisses with "retry", "keep", "elsewhere" or "discard".
 
     Nothing is dropped unless the person picks "discard"; `escape` keeps editing.
@@ -112,7 +114,7 @@ class UnsavedScreen(ModalScreen[str]):
         self.dismiss(event.button.id or "keep")
 
 
-class SaveElsewhereScreen(ModalScreen["Path | None"]):
+class SaveElsewhereScreen(AsksAboutEdits, ModalScreen["Path | None"]):
     """Ask for a file to save a copy to; dismisses with the path, or None on `escape`."""
 
     HELP_TEXT: ClassVar[str] = (

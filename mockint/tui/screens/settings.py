@@ -160,7 +160,7 @@ class SettingsScreen(Screen[None]):
                     general.append(diagnostic.format())
             self._status("Not saved: fix the fields marked below." if not general else "Not saved: " + "; ".join(general))
             return False
-        app._settings = new  # the values just written (no need to read the file back)
+        app.use_settings(new)  # the values just written (no need to read the file back)
         apply_motion(app, new.reduced_motion)
         self._saved = values
         self._status("Saved.")

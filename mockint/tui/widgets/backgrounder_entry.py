@@ -88,9 +88,8 @@ def update_if_changed(static: Static, content: Content) -> None:
 
     Every update re-lays out the screen; skipping no-op updates keeps typing fast.
     """
-    if getattr(static, "_last_content", None) == content:
+    if static.content == content:
         return
-    static._last_content = content  # type: ignore[attr-defined]
     static.update(content)
 
 
