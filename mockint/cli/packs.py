@@ -49,7 +49,7 @@ def _library() -> PackLibrary:
 
 
 class _InOrder(click.Group):
-    """Lists the sub-commands in the order of cli.md rather than alphabetically."""
+    """Lists the sub-commands in the order of docs/cli.md rather than alphabetically."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)

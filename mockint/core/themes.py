@@ -1,4 +1,4 @@
-"""Colour theme files (data-formats.md "Theme"): find them, read them, check their shape.
+"""Colour theme files (docs/data-formats.md, "Theme"): find them, read them, check their shape.
 
 Textual is not imported here: whether a colour parses is asked through a callback
 (`ColourCheck`) that the TUI and the `themes list` command supply. A file with any

@@ -1,4 +1,4 @@
-"""The session commands as a person runs them: outputs, JSON shapes of cli.md, exit codes."""
+"""The session commands as a person runs them: outputs, JSON shapes of docs/cli.md, exit codes."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Bad file-system conditions: missing, unusable or full data directories, and corrupt files.
 
-The contract (cli.md, data-formats.md, tui.md): a clear one-line, compiler-style error and exit
+The contract (docs/cli.md, docs/data-formats.md, docs/keys.md): a clear one-line, compiler-style error and exit
 code 1 on the command line, never a traceback; the app still starts and says what happened;
 an unreadable file is moved to broken_dir (or, for packs and themes, skipped with a warning)
 and never deleted.

@@ -370,7 +370,11 @@ async def test_plan_picker_shows_plan_names_and_starts_the_plan(tmp_path: Path) 
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         labels = option_texts(app.screen.query_one(OptionList))
-        assert labels == ["One case with preparation time  (Demo pack)", "Demo plan  (Demo pack)"]
+        # Each plan shows its length, so the candidate knows what they are starting.
+        assert labels == [
+            "One case with preparation time (Demo pack) · 1 question · about 2 minutes",
+            "Demo plan (Demo pack) · 2 questions · about 3 minutes",
+        ]
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)

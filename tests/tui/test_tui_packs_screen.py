@@ -276,7 +276,14 @@ async def test_practise_the_pack_a_category_or_a_plan(tmp_path: Path) -> None:
 
         await pilot.press("l")
         await pilot.pause()
-        app.screen.dismiss("demo-plan")
+        picker = app.screen
+        assert isinstance(picker, PickerScreen)
+        labels = [str(o.prompt) for o in picker.query_one(OptionList).options]
+        assert labels == [  # each plan with its length
+            "One case with preparation time (Demo pack) · 1 question · about 2 minutes",
+            "Demo plan (Demo pack) · 2 questions · about 3 minutes",
+        ]
+        picker.dismiss("demo-plan")
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
         assert [q.question_id for q in app.screen.session.questions] == ["shipped-hard", "conflict"]

@@ -1,4 +1,4 @@
-"""The backgrounder's TOML format (data-formats.md): strict parsing with positions, and writing.
+"""The backgrounder's TOML format (docs/data-formats.md): strict parsing with positions, and writing.
 
 Errors are collected, not stopped at: a refused file reports every problem at once,
 each with its key path (`quantitative[1]`) and, where the text allows, line:col.

@@ -1,4 +1,4 @@
-"""Records of practice sessions as the store returns them, and their JSON shapes (cli.md).
+"""Records of practice sessions as the store returns them, and their JSON shapes (docs/cli.md).
 
 Times are timezone-aware datetimes; they are written as ISO 8601 with an offset (UTC).
 """

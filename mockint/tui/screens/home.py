@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
@@ -16,6 +16,8 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mockint.core.format import plural, when
+from mockint.tui.app import MockintApp
+from mockint.tui.screens.picker import plan_choices
 from mockint.tui.widgets.key_bar import KeyBar
 
 #: Home shows as many recent sessions as its box holds, up to this many (review lists them all).
@@ -104,6 +106,8 @@ class RoomyList(OptionList):
 class HomeScreen(Screen[None]):
     """The start page. Everything is reachable by key, by mouse and from the palette."""
 
+    app = getters.app(MockintApp)
+
     HELP_TEXT: ClassVar[str] = (
         "Start a practice interview: a quick mix, one pack (a set of questions on a theme) or a plan "
         "(a fixed interview from a pack). Your backgrounder is the press kit questions can quote; "
@@ -160,7 +164,7 @@ class HomeScreen(Screen[None]):
         # Shown first, or again after practice or an editor (sessions and the backgrounder
         # may have changed).
         if self._loaded:
-            self.app.invalidate("backgrounder")  # type: ignore[attr-defined]
+            self.app.invalidate("backgrounder")
             self.refresh_data()
             return
         # First showing: paint the layout first, then read sessions, packs and backgrounder.
@@ -266,17 +270,17 @@ class HomeScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------
     def action_open(self, name: str) -> None:
-        self.app.open_screen(name)  # type: ignore[attr-defined]
+        self.app.open_screen(name)
 
     def action_quick_practice(self) -> None:
-        self.app.open_screen("practice")  # type: ignore[attr-defined]
+        self.app.open_screen("practice")
 
     def pick_pack(self) -> None:
         from mockint.tui.screens.picker import PickerScreen
 
         def chosen(pack_id: str | None) -> None:
             if pack_id:
-                self.app.open_screen("practice", pack_id=pack_id)  # type: ignore[attr-defined]
+                self.app.open_screen("practice", pack_id=pack_id)
 
         self.app.push_screen(PickerScreen("Practise with which pack?", [(pid, label.plain) for pid, label in self.data.packs]), chosen)
 
@@ -285,7 +289,7 @@ class HomeScreen(Screen[None]):
 
         def chosen(plan_id: str | None) -> None:
             if plan_id:
-                self.app.open_screen("practice", plan_id=plan_id)  # type: ignore[attr-defined]
+                self.app.open_screen("practice", plan_id=plan_id)
 
         self.app.push_screen(
             PickerScreen("Which interview plan?", self._plan_items(), empty="No installed pack has a plan."),
@@ -295,10 +299,10 @@ class HomeScreen(Screen[None]):
     def _plan_items(self) -> list[tuple[str, str]]:
         """Plans with their names (loading the packs only now, when someone asks for a plan)."""
         try:
-            packs = self.app.library.load_all()  # type: ignore[attr-defined]
+            packs = self.app.library.load_all()
         except Exception:  # fall back to the ids from the index
             return self.data.plans
-        return [(plan.id, f"{plan.name}  ({pack.name})") for pack in packs for plan in pack.plans]
+        return plan_choices(packs, self.app.backgrounder.placeholder_values())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -308,9 +312,9 @@ class HomeScreen(Screen[None]):
                 str(option_id)
             ]()
         elif list_id == "packs-list" and option_id:
-            self.app.open_screen("practice", pack_id=option_id)  # type: ignore[attr-defined]
+            self.app.open_screen("practice", pack_id=option_id)
         elif list_id == "recent-list" and option_id:
-            self.app.open_screen("review", session_id=option_id)  # type: ignore[attr-defined]
+            self.app.open_screen("review", session_id=option_id)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "notice-read":

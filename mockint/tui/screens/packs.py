@@ -176,11 +176,13 @@ class PacksScreen(Screen[None]):
         )
 
     def action_practise_plan(self) -> None:
-        from mockint.tui.screens.picker import PickerScreen
+        from mockint.tui.screens.picker import PickerScreen, plan_choices
 
         if self.pack is None:
             return
-        items = [(p.id, plain(f"{p.name} ({len(p.steps)} step{'s' if len(p.steps) != 1 else ''})")) for p in self.pack.plans]
+        # Each plan with its length, as the interview will be built (the backgrounder fills placeholders).
+        values = self.app.backgrounder.placeholder_values()
+        items = [(pid, plain(label)) for pid, label in plan_choices([self.pack], values, only=self.pack.id)]
 
         def chosen(plan_id: str | None) -> None:
             if plan_id:

@@ -85,9 +85,9 @@ def length_choices(questions: Sequence[PlannedQuestion]) -> list[tuple[str, str]
 
 
 def plan_choices(
-    packs: Sequence[Pack], backgrounder: Mapping[str, Sequence[str]] | None = None
+    packs: Sequence[Pack], backgrounder: Mapping[str, Sequence[str]] | None = None, *, only: str | None = None
 ) -> list[tuple[str, str]]:
-    """(plan id, label) for every plan of `packs`: its name, its pack and its length.
+    """(plan id, label) for every plan of `packs` (or of the pack `only`): its name, its pack and its length.
 
     A plan whose questions cannot be asked (placeholders without a backgrounder) says so.
     """
@@ -96,6 +96,8 @@ def plan_choices(
 
     items = []
     for pack in packs:
+        if only is not None and pack.id != only:
+            continue
         for plan in pack.plans:
             try:
                 planned = build_interview(packs, pack_id=pack.id, plan_id=plan.id, seed=0, backgrounder=backgrounder)

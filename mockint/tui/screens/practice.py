@@ -2,7 +2,7 @@
 
 The interview itself (the plan, the clocks, saving, ending early, resuming) is the core's
 `mockint.core.interview.session.PracticeSession`; this screen only renders its state after
-each call. Keys are fixed by docs/tui.md. Every answer is saved (one committed transaction)
+each call. Keys are fixed by docs/keys.md. Every answer is saved (one committed transaction)
 before the next question appears.
 """
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,6 +20,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from mockint.core.settings import PERSONA_STYLES, SETTINGS_HELP, Settings
+from mockint.tui.app import MockintApp
 from mockint.tui.widgets.key_bar import KeyBar
 
 #: (setting, label) in screen order.
@@ -48,6 +50,8 @@ def apply_motion(app: Any, reduced: bool) -> None:
 class SettingsScreen(Screen[None]):
     """One row per setting with its help line; errors appear under the field they concern."""
 
+    app = getters.app(MockintApp)
+
     HELP_TEXT: ClassVar[str] = (
         "Defaults for every practice: answer and thinking time, the interviewer's name and manner, the bell, "
         "motion and colours. ctrl+s checks and saves them; a theme applies as soon as you pick it."
@@ -65,7 +69,7 @@ class SettingsScreen(Screen[None]):
         self._saved: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
-        settings: Settings = self.app.settings  # type: ignore[attr-defined]
+        settings: Settings = self.app.settings
         yield Static(Text("Settings", style="bold"), id="settings-title")
         with VerticalScroll(id="settings-form"):
             for key, label in FIELDS:
@@ -93,7 +97,7 @@ class SettingsScreen(Screen[None]):
             return Input(value or "", id=wid, compact=True, max_length=1000, placeholder="default")
         if key == "persona_style":
             return Select([(s, s) for s in PERSONA_STYLES], value=value, allow_blank=False, id=wid, compact=True)
-        self.app.ensure_file_themes()  # type: ignore[attr-defined]  # read after the first frame otherwise
+        self.app.ensure_file_themes()  # read after the first frame otherwise
         names = sorted(self.app.available_themes)
         return Select([(n, n) for n in names], value=self.app.theme, allow_blank=False, id=wid, compact=True)
 

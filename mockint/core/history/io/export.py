@@ -1,4 +1,4 @@
-"""Export sessions (JSON, CSV, Markdown) and import a JSON export (data-formats.md)."""
+"""Export sessions (JSON, CSV, Markdown) and import a JSON export (docs/data-formats.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Strict validation of a session export (data-formats.md) into SessionRecords.
+"""Strict validation of a session export (docs/data-formats.md) into SessionRecords.
 
 Every problem is reported, not just the first, each naming its key path, e.g.
 `sessions[2] (id "abc").answers[1].overall: expected an integer 1..5 or null, found "5"`.
