@@ -115,6 +115,7 @@ class MockintApp(App[None]):
         # Read the start screen's CSS with the app's own: a screen whose CSS is new when it
         # is shown makes Textual parse every stylesheet again, before that screen's first frame.
         self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
+        self._start_theme_set = self._set_start_theme_before_parse()
 
     # -- lazy domain services ------------------------------------------------
     @property
@@ -292,13 +293,46 @@ class MockintApp(App[None]):
         if self._frozen:
             gc.unfreeze()  # the app's objects may be collected again (tests run many apps in one process)
 
+    def _start_theme_name(self) -> str | None:
+        if self._theme_name is not None:
+            return self._theme_name
+        try:
+            return self.settings.theme
+        except Exception:  # a broken settings file must not stop the app
+            return None
+
+    def _set_start_theme_before_parse(self) -> bool:
+        """Choose the start theme before the stylesheet is first parsed; False when it must wait.
+
+        Textual 8.2.8: assigning `App.theme` re-parses and re-applies the whole stylesheet
+        (`App._watch_theme` -> `refresh_css`), about a third of a first frame. In `__init__`
+        nothing is parsed yet, so the start theme is set the way `App.__init__` sets its default:
+        the value alone (`set_reactive`); the first parse then reads this theme's variables. The
+        dark/light classes and the ANSI colour filter that App.__init__ set already fit when the
+        theme's darkness is the default's; otherwise the theme is applied as usual in on_load.
+        The snapshot tests (which use the default theme) show any difference.
+        """
+        name = self._start_theme_name()
+        if not name:
+            return False
+        if name not in self.available_themes:
+            self.ensure_file_themes()
+        theme = self.get_theme(name)
+        if theme is None or theme.dark != self.current_theme.dark:
+            return False
+        self.set_reactive(App.theme, theme.name)
+        self.set_class(True, f"-theme-{theme.name}", update=False)
+        # App.__init__ gave the (unparsed) stylesheet the default theme's variables.
+        self.stylesheet.set_variables(self.get_css_variables())
+        self._theme_ready = True
+        return True
+
     def _apply_start_theme(self) -> None:
-        name = self._theme_name
-        if name is None:
-            try:
-                name = self.settings.theme
-            except Exception:  # a broken settings file must not stop the app
-                name = None
+        if self._start_theme_set:
+            if not self._file_themes_registered:
+                self.call_after_refresh(self.ensure_file_themes)
+            return
+        name = self._start_theme_name()
         if name is None or name in self.available_themes:
             # Textual's own theme (or none chosen): the theme files are read after the first
             # frame; they are only needed once someone picks a theme.
