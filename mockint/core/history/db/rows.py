@@ -216,40 +216,34 @@ def session_from_row(row: sqlite3.Row, answers: list[AnswerRecord]) -> SessionRe
     """A `sessions` row (SELECT *) and its answers as one record."""
     from mockint.core.history.records import SessionRecord
 
-    return SessionRecord(
-        id=row["id"],
-        title=row["title"],
-        started_at=read_time(row["started_at"]),
-        ended_at=_opt_time(row["ended_at"]),
-        status=row["status"],
-        pack=row["pack"],
-        plan=row["plan"],
-        seed=row["seed"],
-        question_count=row["question_count"],
-        answers=answers,
-        tag=row["tag"],
-        ended_early=bool(row["ended_early"]),
-    )
+    return SessionRecord(**_session_columns(row), answers=answers)
 
 
 def summary_from_row(row: sqlite3.Row) -> SessionSummary:
     avg = row["avg_rating"]
     return SessionSummary(
-        id=row["id"],
-        title=row["title"],
-        started_at=read_time(row["started_at"]),
-        ended_at=_opt_time(row["ended_at"]),
-        status=row["status"],
-        pack=row["pack"],
-        plan=row["plan"],
-        seed=row["seed"],
-        question_count=row["question_count"],
+        **_session_columns(row),
         answered=row["answered"],
         skipped=row["skipped"],
         avg_rating=None if avg is None else round(avg, 2),
-        tag=row["tag"],
-        ended_early=bool(row["ended_early"]),
     )
+
+
+def _session_columns(row: sqlite3.Row) -> dict[str, Any]:
+    """The `sessions` columns that a record and a summary both carry, read the same way."""
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "started_at": read_time(row["started_at"]),
+        "ended_at": _opt_time(row["ended_at"]),
+        "status": row["status"],
+        "pack": row["pack"],
+        "plan": row["plan"],
+        "seed": row["seed"],
+        "question_count": row["question_count"],
+        "tag": row["tag"],
+        "ended_early": bool(row["ended_early"]),
+    }
 
 
 def session_filters(
