@@ -18,6 +18,7 @@ import gc
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -36,8 +37,13 @@ if TYPE_CHECKING:
     from mockint.core.packs.library import PackLibrary
     from mockint.core.settings import Settings
 
-#: Where the first screen sits in the screen stack (over Textual's blank default screen).
-_FIRST = 1
+#: First screens that are Textual's default screen (see MockintApp): home is never left, and
+#: review is left only for home and owns no work to finish when it goes.
+_DEFAULT_SCREENS = frozenset({"home", "review"})
+#: The id of Textual's blank default screen under any other first screen.
+_BLANK_ID = "_default"
+#: The mode home opens in when the first screen (review) was the default screen.
+_HOME_MODE = "home"
 
 #: Generic Textual keys left out of the help screen (focus moves, clipboard; f1 repeats "?").
 _HELP_SKIPS = frozenset({"tab", "shift+tab", "ctrl+c", "super+c", "f1"})
@@ -60,10 +66,19 @@ class MockintCommands(EntryProvider):
 class MockintApp(App[None]):
     """mockint's terminal UI. Time, paths and services are injectable for tests.
 
-    The screen stack is Textual's blank default screen, then the first screen (home, or the
-    screen a command asked for: `mockint review` builds no home screen under the review
-    screen), then whatever was opened from there. Going back from a first screen that is not
-    home replaces it with home; home itself is as far back as one goes.
+    The first screen is home, or the screen a command asked for (`mockint review` builds no
+    home screen under the review screen); then comes whatever was opened from there. Going back
+    from a first screen that is not home shows home; home itself is as far back as one goes.
+
+    Home and review, the first screens people wait for, are Textual's default screen
+    (`get_default_screen`), as Textual recommends: no blank screen is built, laid out and
+    styled under them, which was about a third of their first frame (benchmarks/review.py).
+    Textual 8.2.8 cannot switch its default screen for another (`switch_screen` pops a result
+    callback that only pushed screens have), so going home from a first review screen opens
+    home in a mode of its own (`add_mode`/`switch_mode`); the review screen, which owns no
+    work to finish, stays suspended in the default mode. Other first screens (practice, which
+    gives way to its summary; the backgrounder, which saves when it is removed) are pushed over
+    Textual's blank default screen, so they can be switched for another and removed.
     """
 
     # Plus the start screen's own CSS (see __init__); other screens bring theirs when pushed.
@@ -202,37 +217,51 @@ class MockintApp(App[None]):
             return
         self.push_screen(self.make_screen(name, **kwargs))
 
+    @property
+    def _first(self) -> int:
+        """Where the first screen of the current stack sits (1: over Textual's blank screen)."""
+        return 1 if self.screen_stack and self.screen_stack[0].id == _BLANK_ID else 0
+
     def go_home(self) -> None:
         """Back to the home screen, building it if the app started on another screen."""
-        while len(self.screen_stack) > _FIRST + 1:
+        while len(self.screen_stack) > self._first + 1:
             self.pop_screen()
         self.pop_screen()
 
     def pop_screen(self) -> AwaitComplete:
         """Go back one screen; back from the first screen goes home, and home stays."""
-        if len(self.screen_stack) > _FIRST + 1:
+        if len(self.screen_stack) > self._first + 1:
             return super().pop_screen()
         if isinstance(self.screen, screen_class("home")):
             return AwaitComplete()  # nothing to wait for (gathers no awaitables)
-        # The first screen was pushed (on_mount), so it can be switched for another.
-        return self.switch_screen(self.make_screen("home"))
+        if self._first:  # a pushed first screen is switched for home
+            return self.switch_screen(self.make_screen("home"))
+        # Textual's default screen cannot be switched: home opens in a mode of its own.
+        self.add_mode(_HOME_MODE, partial(self.make_screen, "home"))
+        return AwaitComplete(self.switch_mode(_HOME_MODE))
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen itself when it may be Textual's default screen, else a blank one."""
+        if self.start_screen in _DEFAULT_SCREENS:
+            return self.make_screen(self.start_screen, **self._screen_kwargs)
+        return Screen(id=_BLANK_ID)
 
     def on_load(self) -> None:
         # Before the first screen exists: the theme's CSS is then applied once, not re-applied.
         self._apply_start_theme()
-
-    def on_mount(self) -> None:
-        # Reading settings, backgrounder and the pack index for warnings waits for the first frame.
-        self.call_after_refresh(self._show_start_warnings)
         try:
             reduced = bool(self.settings.reduced_motion)
         except Exception:  # a broken settings file is reported by the start warnings
             reduced = False
         if reduced:
             self.animation_level = "none"
-        # Over Textual's blank default screen: a pushed screen can later be switched for another
-        # (switch_screen: practice -> summary, or home), which Textual refuses for the default screen.
-        self.push_screen(self.make_screen(self.start_screen, **self._screen_kwargs))
+
+    def on_mount(self) -> None:
+        if self.start_screen not in _DEFAULT_SCREENS:
+            # Over Textual's blank default screen, so it can later be switched for another.
+            self.push_screen(self.make_screen(self.start_screen, **self._screen_kwargs))
+        # Reading settings, backgrounder and the pack index for warnings waits for the first frame.
+        self.call_after_refresh(self._show_start_warnings)
         self.call_after_refresh(self._start_verify)
         self.call_after_refresh(self._freeze_start_objects)
 
@@ -316,7 +345,10 @@ class MockintApp(App[None]):
         if not name:
             return False
         if name not in self.available_themes:
-            self.ensure_file_themes()
+            from mockint.tui.themes_loader import register_file_theme
+
+            # This theme alone now; every theme file (and its warnings) after the first frame.
+            register_file_theme(self, name, self.paths)
         theme = self.get_theme(name)
         if theme is None or theme.dark != self.current_theme.dark:
             return False

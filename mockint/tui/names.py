@@ -8,6 +8,8 @@ only when asked (never for a whole list). A pack removed since leaves its id, ma
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from mockint.core.history.summary import SessionSummary
@@ -26,10 +28,16 @@ def readable(identifier: str) -> str:
 class Names:
     """Name lookups over one pack library, each source read at most once."""
 
-    def __init__(self, library: PackLibrary) -> None:
-        self.library = library
+    def __init__(self, library: PackLibrary | Callable[[], PackLibrary]) -> None:
+        """`library`, or a function giving it, called when a name is first needed (listing it reads the index)."""
+        self._get_library: Callable[[], PackLibrary] = library if callable(library) else (lambda: library)
         self._packs: dict[str, tuple[str, tuple[str, ...]]] | None = None
         self._loaded: dict[str, Pack | None] = {}
+
+    @cached_property
+    def library(self) -> PackLibrary:
+        """The pack library the names come from."""
+        return self._get_library()
 
     def _index(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """pack id -> (name, category ids), from the library's index."""

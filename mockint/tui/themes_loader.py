@@ -52,6 +52,24 @@ def register_file_themes(app: App[Any], paths: Paths | None = None, *, shipped_d
     return messages
 
 
+def register_file_theme(app: App[Any], name: str, paths: Paths | None = None) -> bool:
+    """Register the one theme file that defines `name` (the start theme); False when none valid does.
+
+    The other files, and every file's warnings, wait for `register_file_themes`.
+    """
+    specs, _diagnostics = load_file_themes(paths or getattr(app, "paths", None))
+    for spec in effective_specs(specs):
+        if spec.name == name:
+            try:
+                theme = to_textual_theme(spec)
+                theme.to_color_system().generate()  # fails here, not when the stylesheet is parsed
+            except Exception:  # reported when every file is registered
+                return False
+            app.register_theme(theme)
+            return True
+    return False
+
+
 def clock_variable_defaults(variables: dict[str, str]) -> dict[str, str]:
     """Defaults for the clock colours from a theme's generated variables (its success, warning, error text)."""
     return {

@@ -20,19 +20,50 @@ def test_every_registered_screen_is_a_screen_class() -> None:
         assert issubclass(screen_class(name), Screen), name
 
 
-async def test_back_from_the_start_screen_goes_home_and_takes_the_start_screen_down(tmp_path: Path) -> None:
+async def test_home_and_review_as_first_screens_are_textuals_default_screen(tmp_path: Path) -> None:
+    for start in ("home", "review"):
+        app = make_app(tmp_path, start_screen=start)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            # No blank screen under them: the first screen is the bottom of the stack.
+            assert [type(s) for s in app.screen_stack] == [screen_class(start)]
+
+
+async def test_back_from_a_first_review_screen_goes_home_in_a_mode_of_its_own(tmp_path: Path) -> None:
     app = make_app(tmp_path, start_screen="review")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         review = app.screen
-        assert [type(s) for s in app.screen_stack[1:]] == [screen_class("review")]  # over Textual's blank screen
         await pilot.press("escape")
         await pilot.pause()
-        assert [type(s) for s in app.screen_stack[1:]] == [screen_class("home")]
-        assert not review.is_attached  # the start screen is gone (no timers left running)
+        assert [type(s) for s in app.screen_stack] == [screen_class("home")]
+        assert app.current_mode == "home" and review not in app.screen_stack  # kept only in the default mode
         await pilot.press("escape")  # home is as far back as one goes
         await pilot.pause()
-        assert [type(s) for s in app.screen_stack[1:]] == [screen_class("home")]
+        assert [type(s) for s in app.screen_stack] == [screen_class("home")]
+        await pilot.press("r")  # a fresh review screen opens over home, and back goes home
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [screen_class("home"), screen_class("review")]
+        assert app.screen is not review
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [screen_class("home")]
+
+
+async def test_back_from_another_first_screen_goes_home_and_takes_that_screen_down(tmp_path: Path) -> None:
+    app = make_app(tmp_path, start_screen="backgrounder")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = app.screen
+        # Pushed over Textual's blank default screen, so it can be switched for home.
+        assert [type(s) for s in app.screen_stack] == [Screen, screen_class("backgrounder")]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [Screen, screen_class("home")]
+        assert not first.is_attached  # the first screen is gone (its unmount work has run)
+        await pilot.press("escape")  # home is as far back as one goes
+        await pilot.pause()
+        assert [type(s) for s in app.screen_stack] == [Screen, screen_class("home")]
 
 
 async def test_open_home_from_deep_in_the_stack(tmp_path: Path) -> None:
@@ -43,10 +74,10 @@ async def test_open_home_from_deep_in_the_stack(tmp_path: Path) -> None:
         await pilot.pause()
         app.open_screen("settings")
         await pilot.pause()
-        assert len(app.screen_stack) == 4
+        assert len(app.screen_stack) == 3
         app.open_screen("home")
         await pilot.pause()
-        assert [type(s) for s in app.screen_stack[1:]] == [screen_class("home")]
+        assert [type(s) for s in app.screen_stack] == [screen_class("home")]
 
 
 async def test_the_palette_names_packs_and_plans_and_shows_markup_literally(tmp_path: Path) -> None:

@@ -480,12 +480,12 @@ async def test_another_start_screen_is_first_and_back_builds_home(tmp_path: Path
     app = make_app(tmp_path, start_screen="review")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        # `mockint review` builds no home screen under the review screen (over Textual's blank default).
-        assert [type(s) for s in app.screen_stack[1:]] == [ReviewScreen]
+        # `mockint review` builds no home screen (and no blank screen) under the review screen.
+        assert [type(s) for s in app.screen_stack] == [ReviewScreen]
         await pilot.press("escape")
         await pilot.pause()
         home = app.screen
-        assert isinstance(home, HomeScreen) and len(app.screen_stack) == 2
+        assert isinstance(home, HomeScreen) and len(app.screen_stack) == 1
         grid = home.query_one("#home-grid", Grid)
         assert grid.styles.grid_size_columns == 2  # home.tcss was read when home came
         assert app.focused is not None and app.focused.id == "start-list"
@@ -496,7 +496,7 @@ async def test_another_start_screen_is_first_and_back_builds_home(tmp_path: Path
         assert app.screen is home
         await pilot.press("r")  # and the review screen opens over home as usual
         await pilot.pause()
-        assert [type(s) for s in app.screen_stack[1:]] == [HomeScreen, ReviewScreen]
+        assert [type(s) for s in app.screen_stack] == [HomeScreen, ReviewScreen]
 
 
 async def test_start_objects_are_frozen_after_the_first_frame_and_released_at_exit(tmp_path: Path) -> None:

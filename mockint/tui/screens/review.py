@@ -126,7 +126,8 @@ class ReviewScreen(Screen[None]):
     def names(self) -> Names:
         """Pack, plan and category names (read from the library when first needed)."""
         if self._names is None:
-            self._names = Names(self.app.library)
+            # Listed only if a row needs a name (a plan's pack): titles need none.
+            self._names = Names(lambda: self.app.library)
         return self._names
 
     # -- building ------------------------------------------------------------

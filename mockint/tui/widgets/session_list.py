@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import tzinfo
+from functools import lru_cache
 from typing import Any, ClassVar, Protocol
 
 from rich.cells import cell_len, set_cell_size
@@ -107,6 +108,18 @@ COLUMNS: tuple[Column, ...] = (
 SORTABLE: tuple[str, ...] = tuple(dict.fromkeys(c.sort for c in COLUMNS if c.sort is not None))
 _GAP = 2
 _MIN_FLEX = 8
+
+
+@lru_cache(maxsize=8)
+def layout(width: int) -> tuple[tuple[Column, int], ...]:
+    """The columns shown at `width` (some appear only in wide lists), each with its width in cells.
+
+    The flexible column (width 0) takes what the others leave. Computed once per width.
+    """
+    columns = tuple(c for c in COLUMNS if c.min_width <= width < c.max_width)
+    fixed = sum(c.width for c in columns) + _GAP * (len(columns) - 1) + 1
+    flex = max(_MIN_FLEX, width - fixed)
+    return tuple((c, c.width or flex) for c in columns)
 
 
 def _fit(cell: str, width: int, *, right: bool = False) -> str:
@@ -259,19 +272,14 @@ class SessionList(ScrollView, can_focus=True):
     @staticmethod
     def columns(width: int) -> tuple[Column, ...]:
         """The columns shown at this width (some appear only in wide terminals)."""
-        return tuple(c for c in COLUMNS if c.min_width <= width < c.max_width)
+        return tuple(column for column, _ in layout(width))
 
-    def _widths(self, width: int) -> list[int]:
-        columns = self.columns(width)
-        fixed = sum(c.width for c in columns) + _GAP * (len(columns) - 1) + 1
-        flex = max(_MIN_FLEX, width - fixed)
-        return [c.width or flex for c in columns]
-
-    def _line(self, cells: Sequence[str], width: int) -> str:
+    @staticmethod
+    def _line(cells: Sequence[str], width: int) -> str:
         """One row as plain text, exactly `width` cells: each cell fitted to its column."""
         gap = " " * _GAP
         parts = [" "]
-        for column, cell_width, cell in zip(self.columns(width), self._widths(width), cells, strict=True):
+        for (column, cell_width), cell in zip(layout(width), cells, strict=True):
             parts.append(_fit(cell, cell_width, right=column.justify == "right"))
             parts.append(gap)
         return set_cell_size("".join(parts), width)
@@ -284,7 +292,7 @@ class SessionList(ScrollView, can_focus=True):
     def column_at(self, x: int) -> Column | None:
         """The column under content x (header clicks)."""
         edge, width = 1, self.scrollable_size.width
-        for column, cell_width in zip(self.columns(width), self._widths(width), strict=True):
+        for column, cell_width in layout(width):
             if edge <= x < edge + cell_width + _GAP:
                 return column
             edge += cell_width + _GAP
@@ -337,7 +345,8 @@ class SessionList(ScrollView, can_focus=True):
         else:
             unfinished = row.summary.status != "complete" or row.summary.ended_early
             style = self._style("session-list--incomplete" if unfinished else "")
-        strip = self._strip(self._line([c.cell(row, self.context) for c in self.columns(width)], width), width, style)
+        cells = [column.cell(row, self.context) for column, _ in layout(width)]
+        strip = self._strip(self._line(cells, width), width, style)
         self._lines[key] = strip
         return strip
 
