@@ -4,30 +4,21 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
-from pathlib import Path
+from datetime import datetime
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static, TextArea
 
-from mockint.core.backgrounder.advice import (
-    advise,
-    entry_advice,
-    format_seconds,
-    intro_note,
-    kit_seconds,
-    section_advice,
-    section_seconds,
-)
+from mockint.core.backgrounder.advice import advise, format_seconds, kit_seconds
 from mockint.core.backgrounder.model import (
     MAX_ENTRIES,
     MAX_HEADLINE,
@@ -39,9 +30,10 @@ from mockint.core.backgrounder.model import (
     Section,
 )
 from mockint.core.errors import MockintError
-from mockint.core.format import plural, stamp
+from mockint.core.format import plural
 from mockint.core.paths import Paths, get_paths
-from mockint.tui.widgets.backgrounder_entry import EntryRow, advice_mark, clean_entry_text, update_if_changed
+from mockint.tui.widgets.backgrounder_entry import EntryRow, clean_entry_text, update_if_changed
+from mockint.tui.widgets.backgrounder_section import SectionBox
 from mockint.tui.widgets.key_bar import KeyBar
 
 #: Save this long after the last keystroke…
@@ -54,58 +46,6 @@ REHEARSE_PACK = "backgrounder-openers"
 REHEARSE_PLAN = "warm-up"
 
 INTRO = "Your press kit: short lines you can say without notes. Saved as you type."
-HINTS: dict[Section, str] = {
-    "about": (
-        "Who you are, at work and beyond: three bio-short lines (~160 characters) "
-        "that open “tell me about yourself”."
-    ),
-    "quantitative": (
-        "Your biggest wins for the business, each with a figure: revenue, users, share, time saved."
-    ),
-    "qualitative": (
-        "How your work made people's lives better: name who (users, customers, a team) and how you helped."
-    ),
-}
-
-
-class AddButton(Button):
-    """A button where every click counts.
-
-    Textual's Button ignores a click while its press effect shows (0.2 s), so a person's quick
-    second click on "+ Add entry" only moved the focus. Here each click and each enter adds.
-    """
-
-    def on_click(self, event: events.Click) -> None:
-        event.stop()
-        event.prevent_default()  # Button's own handler would drop a click during the press effect
-        self.press()
-
-    def action_press(self) -> None:
-        self.press()
-
-
-class SectionBox(Vertical):
-    """One section of the backgrounder: its hint, its entries, and a button to add one."""
-
-    def __init__(self, section: Section, entries: list[str]) -> None:
-        super().__init__(id=f"section-{section}", classes="section")
-        self.section: Section = section
-        self._entries = entries
-        self.border_title = SECTION_TITLES[section]
-        # Kept as attributes: a DOM query per keystroke would be the editor's biggest cost.
-        self.entries_box = Vertical(*(EntryRow(section, text) for text in entries), classes="entries")
-        self.head = Static("", classes="section-head")
-        self.add_button = AddButton("+ Add entry", id=f"add-{section}", classes="add-entry", compact=True)
-
-    def compose(self) -> ComposeResult:
-        yield Static(Text(HINTS[self.section]), classes="section-hint")
-        yield self.entries_box
-        yield self.head
-        yield self.add_button
-
-    @property
-    def rows(self) -> list[EntryRow]:
-        return [child for child in self.entries_box.children if isinstance(child, EntryRow)]
 
 
 class BackgrounderScreen(Screen[None]):
@@ -206,8 +146,7 @@ class BackgrounderScreen(Screen[None]):
         self._summary = self.query_one("#bg-summary", Static)
         self._status = self.query_one("#bg-status", Static)
         for box in self._boxes.values():
-            for row in box.rows:
-                row.show_advice(entry_advice(box.section, box.rows.index(row), row.text))
+            box.advise_rows()
         self._refresh_summary(saved=True)
         self._ready = True
         self._name_input.focus()
@@ -230,31 +169,23 @@ class BackgrounderScreen(Screen[None]):
         return self._boxes[section]
 
     def _focused_ancestor(self, kind: type[Widget]) -> Any:
-        node = self.focused
+        node: DOMNode | None = self.focused
         while node is not None and not isinstance(node, kind):
-            node = node.parent  # type: ignore[assignment]
+            node = node.parent
         return node
+
+    def _has_room(self, box: SectionBox) -> bool:
+        """Whether `box` takes one more entry (if not, says so)."""
+        if len(box.rows) < MAX_ENTRIES:
+            return True
+        self.notify(f"{SECTION_TITLES[box.section]} holds at most {MAX_ENTRIES} entries.", severity="warning")
+        return False
 
     # -- live advice ----------------------------------------------------------------------
     def _refresh_summary(self, *, saved: bool) -> None:
         bg = self.current
         for box in self._boxes.values():
-            subtitle = (
-                f"{len([e for e in bg.section(box.section) if e.strip()])}/{RECOMMENDED_ENTRIES}"
-                f" · {format_seconds(section_seconds(bg, box.section))} to say"
-            )
-            # Setting a border subtitle repaints the whole box, even when unchanged.
-            if box.border_subtitle != subtitle:
-                box.border_subtitle = subtitle
-            parts: list[str | tuple[str, str]] = []
-            if box.section == "about":
-                spoken = section_seconds(bg, "about")
-                parts.append((f"Spoken: {format_seconds(spoken)}, {intro_note(spoken)}.", "dim"))
-            for item in section_advice(bg, box.section):
-                if parts:
-                    parts.append("\n")
-                parts += [advice_mark(item.severity), item.message]
-            update_if_changed(box.head, Content.assemble(*parts))
+            box.show_totals(bg)
         filled, total = bg.completeness()
         advice_count = len(advise(bg))
         update_if_changed(
@@ -276,8 +207,7 @@ class BackgrounderScreen(Screen[None]):
             self._forget_removed()
         row = event.text_area.parent
         if self._ready and isinstance(row, EntryRow):
-            box = self._box(row.section)
-            row.show_advice(entry_advice(row.section, box.rows.index(row), row.text))
+            self._box(row.section).advise_row(row)
         self._changed()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -365,8 +295,7 @@ class BackgrounderScreen(Screen[None]):
                 short = [s for s in SECTIONS if len(self._box(s).rows) < RECOMMENDED_ENTRIES]
                 target = short[0] if short else "about"
         box = self._box(target)
-        if len(box.rows) >= MAX_ENTRIES:
-            self.notify(f"{SECTION_TITLES[target]} holds at most {MAX_ENTRIES} entries.", severity="warning")
+        if not self._has_room(box):
             return
         row = EntryRow(target)
         await box.entries_box.mount(row)
@@ -395,8 +324,7 @@ class BackgrounderScreen(Screen[None]):
             rest[min(index, len(rest) - 1)].area.focus()
         else:
             box.add_button.focus()
-        for i, other in enumerate(rest):
-            other.show_advice(entry_advice(box.section, i, other.text))
+        box.advise_rows()
         self._changed()
 
     async def action_undo_remove(self) -> None:
@@ -405,10 +333,9 @@ class BackgrounderScreen(Screen[None]):
             return
         section, index, text = self._removed[-1]
         box = self._box(section)
-        rows = box.rows
-        if len(rows) >= MAX_ENTRIES:
-            self.notify(f"{SECTION_TITLES[section]} holds at most {MAX_ENTRIES} entries.", severity="warning")
+        if not self._has_room(box):
             return
+        rows = box.rows
         self._removed.pop()
         self.refresh_bindings()
         row = EntryRow(section, text)
@@ -416,8 +343,7 @@ class BackgrounderScreen(Screen[None]):
             await box.entries_box.mount(row, before=rows[index])
         else:
             await box.entries_box.mount(row)
-        for i, other in enumerate(box.rows):
-            other.show_advice(entry_advice(section, i, other.text))
+        box.advise_rows()
         row.area.focus()
         row.scroll_visible()
         self.notify(f"Entry brought back to {SECTION_TITLES[section]}.", timeout=3)
@@ -428,7 +354,8 @@ class BackgrounderScreen(Screen[None]):
         row = self._focused_ancestor(EntryRow)
         if not isinstance(row, EntryRow):
             return
-        rows = self._box(row.section).rows
+        box = self._box(row.section)
+        rows = box.rows
         i = rows.index(row)
         j = i + delta
         if not 0 <= j < len(rows):
@@ -442,7 +369,7 @@ class BackgrounderScreen(Screen[None]):
         b.focus()
         b.move_cursor(b.document.end)
         for k in (i, j):
-            rows[k].show_advice(entry_advice(row.section, k, rows[k].text))
+            box.advise_row(rows[k], k)
         self._changed()
 
     def action_save(self) -> None:
@@ -470,53 +397,21 @@ class BackgrounderScreen(Screen[None]):
     # -- unsaved edits (see mockint/tui/unsaved.py) --------------------------------------------
     def confirm_leave(self, then: Callable[[], object]) -> None:
         """Run `then` once the edits are saved; if saving fails, ask what to do with them first."""
-        from mockint.tui.screens.confirm import UnsavedScreen
+        from mockint.tui.screens.backgrounder_unsaved import ask_about_unsaved
 
         if self._ready:
             self.current = self._collect()
         if self._discarded or self.save_now():
             then()
             return
-        reason = self._save_error or "the backgrounder could not be saved"
-        self.app.push_screen(UnsavedScreen("backgrounder", reason), lambda choice: self._unsaved(choice, then))
 
-    def _unsaved(self, choice: str | None, then: Callable[[], object]) -> None:
-        from mockint.tui.screens.confirm import SaveElsewhereScreen
-
-        if choice == "retry":
-            self.confirm_leave(then)
-        elif choice == "discard":
-            self._discarded = True
+        def discard() -> None:
+            self._discarded = True  # leaving does not save them (see on_unmount)
             self._cancel_timer()
             then()
-        elif choice == "elsewhere":
-            suggestion = Path.home() / f"mockint-backgrounder-{stamp(datetime.now(UTC))}.toml"
-            self.app.push_screen(
-                SaveElsewhereScreen("Save a copy of your backgrounder to which file?", suggestion),
-                lambda target: self._save_copy(target, then),
-            )
-        # "keep" (or escape): back to editing, nothing changes.
 
-    def _save_copy(self, target: Path | None, then: Callable[[], object]) -> None:
-        from mockint.core.backgrounder.storage import save_backgrounder_copy
-
-        if target is None:
-            self.confirm_leave(then)  # back to the choice
-            return
-        try:
-            save_backgrounder_copy(self.current, target)
-        except MockintError as exc:
-            self.notify(exc.message, title="Copy not saved", severity="error", markup=False)
-            self.confirm_leave(then)
-            return
-        self.notify(
-            f"Saved a copy to {target}. Bring it back later with: mockint backgrounder import {target}",
-            title="Copy saved",
-            timeout=15,
-            markup=False,
-        )
-        self._discarded = True  # the edits are safe in the copy; the usual file keeps its last version
-        then()
+        reason = self._save_error or "the backgrounder could not be saved"
+        ask_about_unsaved(self, reason, self.current, ask_again=lambda: self.confirm_leave(then), discard=discard)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         button_id = event.button.id or ""

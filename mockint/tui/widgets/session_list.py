@@ -219,22 +219,23 @@ class SessionList(ScrollView, can_focus=True):
 
     def reload(self) -> None:
         """Forget every cached page and line and count the rows again (e.g. new data)."""
-        self._pages.clear()
-        self._lines.clear()
-        self.row_count = self.source.count(self.filters)
-        self.virtual_size = Size(0, self.row_count + 1)
+        self._recount()
         self.set_reactive(SessionList.cursor, 0)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
 
     def refresh_data(self) -> None:
         """Read the rows again (the history may have changed) but keep the place in the list."""
+        self._recount()
+        self.cursor = self.cursor  # clamped by validate_cursor to the new row count
+        self.refresh()
+
+    def _recount(self) -> None:
+        """Forget every cached page and line, and count the rows the filters let through."""
         self._pages.clear()
         self._lines.clear()
         self.row_count = self.source.count(self.filters)
         self.virtual_size = Size(0, self.row_count + 1)
-        self.cursor = self.cursor  # clamped by validate_cursor to the new row count
-        self.refresh()
 
     def row(self, index: int) -> HistoryRow | None:
         """The row at `index` in the current order, fetched with its page when needed."""
