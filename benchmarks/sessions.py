@@ -6,7 +6,12 @@ Times, as a person would run them (subprocesses of the installed `mockint`):
 - `mockint history --json --limit 20` against `mockint --version`, best of N each, interleaved in
   the same run (target: history at most 1.35x the time of --version).
 
-Run: `.venv/bin/python benchmarks/sessions.py [--sessions N] [--repeat N] [--notes CHARS]`; exits 1 on FAIL.
+With `--instructions` (needs valgrind), also the instructions each of the two commands runs
+(callgrind; the same on a busy machine, where wall times are not), with MOCKINT_HOME set as
+above and with the platform's folders (platformdirs), as a person without MOCKINT_HOME runs them.
+
+Run: `.venv/bin/python benchmarks/sessions.py [--sessions N] [--repeat N] [--notes CHARS] [--instructions]`;
+exits 1 on FAIL.
 The backup of issue 11 (20,000 sessions, over 100 MiB; target: well under a minute):
 `.venv/bin/python benchmarks/sessions.py --sessions 20000 --notes 1200 --import-target 60 --repeat 3`.
 """
@@ -17,6 +22,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -110,6 +116,36 @@ def _run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, fl
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+def _instructions(cmd: list[str], env: dict[str, str]) -> int:
+    """User-space instructions of one run of `cmd` under valgrind's callgrind (hash seed fixed)."""
+    out = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={os.devnull}", *cmd],
+                         env={**env, "PYTHONHASHSEED": "0"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         text=True)
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    if out.returncode != 0 or found is None:
+        raise SystemExit(f"valgrind {' '.join(cmd)} failed ({out.returncode}): {out.stderr[-500:]}")
+    return int(found.group(1))
+
+
+def _instruction_ratios(mockint: list[str], env: dict[str, str], home: Path) -> list[str]:
+    """Lines: the instructions of --version and of history, with MOCKINT_HOME and with platformdirs."""
+    history = [*mockint, "history", "--json", "--limit", "20"]
+    version = _instructions([*mockint, "--version"], env)
+    lines = [f"instructions (callgrind): --version {version / 1e6:.1f} M"]
+    # The platform's folders: the same database where platformdirs puts it under these XDG folders.
+    xdg = home / "xdg"
+    platform_env = {k: v for k, v in env.items() if k != "MOCKINT_HOME" and not k.startswith("XDG_")}
+    platform_env.update(HOME=str(xdg), XDG_DATA_HOME=str(xdg / "data"), XDG_CONFIG_HOME=str(xdg / "config"),
+                        XDG_STATE_HOME=str(xdg / "state"), XDG_CACHE_HOME=str(xdg / "cache"))
+    (xdg / "data" / "mockint").mkdir(parents=True)
+    shutil.copy(home / "home" / "data" / "mockint.db", xdg / "data" / "mockint" / "mockint.db")
+    for label, run_env in (("MOCKINT_HOME set", env), ("platform folders, platformdirs", platform_env)):
+        _run(history, run_env)  # byte code and page cache warm
+        count = _instructions(history, run_env)
+        lines.append(f"  history --json --limit 20 ({label}): {count / 1e6:.1f} M, ratio {count / version:.3f}")
+    return lines
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=10_000)
@@ -117,8 +153,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=15, help="runs of each start-up command (best is kept)")
     parser.add_argument("--notes", type=int, default=0, help="characters of notes per answer (a bigger file)")
     parser.add_argument("--import-target", type=float, default=IMPORT_TARGET_SECONDS, help="seconds")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions of the two commands (valgrind)")
     parser.add_argument("--make", metavar="FILE", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind")
     if args.make:
         Path(args.make).write_text(json.dumps(make_export(args.sessions, args.answers, notes=args.notes), indent=2),
                                    encoding="utf-8")
@@ -144,6 +184,7 @@ def main() -> int:
             version.append(_run([*mockint, "--version"], env))
             history.append(_run([*mockint, "history", "--json", "--limit", "20"], env))
         again_s, _, again_mb = _run_measured([*mockint, "import-sessions", str(export)], env)
+        counted = _instruction_ratios(mockint, env, home) if args.instructions else []
     finally:
         shutil.rmtree(home, ignore_errors=True)
     ratio = min(h[0] for h in history) / min(v[0] for v in version)
@@ -163,6 +204,8 @@ def main() -> int:
           f"{min(h[1] for h in history) * 1000:.1f} ms CPU")
     print(f"ratio history / --version: {ratio:.2f} wall, {cpu_ratio:.2f} CPU "
           f"(target <= {HISTORY_TARGET_RATIO})  {'PASS' if ok_ratio else 'FAIL'}")
+    for line in counted:
+        print(line)
     return 0 if ok_import and ok_ratio else 1
 
 

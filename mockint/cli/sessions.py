@@ -1,7 +1,8 @@
 """Session commands: review, history, show, stats, export, import-sessions.
 
 Kept light to import: `mockint history --json` must start about as fast as `mockint --version`,
-so everything beyond click is imported inside the command that needs it.
+so everything beyond click is imported inside the command that needs it, and the text views
+for people are in `mockint/cli/session_view.py` (a `--json` output needs none of them).
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 from mockint.cli import OpenApp, open_app, theme_option
-from mockint.core.format import mmss, overtime, plural, when
-from mockint.core.text import escape_for_listing as esc
 
 if TYPE_CHECKING:
     from mockint.core.history.db.store import Store
@@ -36,14 +35,6 @@ def _echo_json(data: Any) -> None:
     from mockint.cli.output import echo_json
 
     echo_json(data)
-
-
-def _local(dt: datetime | None) -> str:
-    return "-" if dt is None else when(dt)
-
-
-def _avg(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2f}"
 
 
 @click.command()
@@ -71,52 +62,9 @@ def history(as_json: bool, limit: int, pack: str | None, status: str | None) -> 
     if as_json:
         _echo_json([r.to_json() for r in rows])
         return
-    if not rows:
-        click.echo("No practice sessions yet. Start one with `mockint practice`.")
-        return
-    click.echo(f"{'ID':<10}{'STARTED':<18}{'STATUS':<12}{'ANSWERED':<10}{'AVG':<6}{'PACK/PLAN':<22}TITLE")
-    for r in rows:
-        where = esc(r.plan or r.pack or "-")
-        answered = f"{r.answered}/{r.question_count}"
-        status = "ended early" if r.ended_early else r.status
-        title = esc(r.title) + (f" [{esc(r.tag)}]" if r.tag else "")
-        click.echo(
-            f"{esc(r.id[:8]):<10}{_local(r.started_at):<18}{status:<12}{answered:<10}{_avg(r.avg_rating):<6}"
-            f"{where[:21]:<22}{title}"
-        )
+    from mockint.cli.session_view import echo_history
 
-
-def _show_text(s: SessionRecord) -> None:
-    """One session as text; what others wrote (titles, question text, notes) cannot forge lines."""
-    click.echo(esc(s.title or "Practice session"))
-    click.echo(f"  id:       {esc(s.id)}")
-    status = f"{s.status}, ended early" if s.ended_early else s.status
-    click.echo(f"  started:  {_local(s.started_at)}   ended: {_local(s.ended_at)}   status: {status}")
-    if s.tag:
-        click.echo(f"  target:   {esc(s.tag)}")
-    if s.pack or s.plan:
-        click.echo(f"  pack:     {esc(s.pack or '-')}   plan: {esc(s.plan or '-')}")
-    answered = sum(1 for a in s.answers if not a.skipped)
-    click.echo(f"  answered: {answered} of {s.question_count}   average rating: {_avg(s.avg_rating)}")
-    for a in s.answers:
-        click.echo("")
-        click.echo(f"{a.index + 1}. {esc(a.question_text)}")
-        click.echo(f"   [{esc(a.pack_id)}/{esc(a.question_id)}{' · ' + esc(a.category) if a.category else ''}]")
-        if a.skipped:
-            click.echo("   skipped")
-            continue
-        over = f"  ({overtime(a.overtime_seconds)} overtime)" if a.overtime_seconds > 0 else ""
-        click.echo(f"   time: {mmss(a.elapsed_seconds)} of {mmss(a.target_seconds)}{over}")
-        if a.ratings:
-            click.echo("   ratings: " + ", ".join(f"{esc(k)} {v}" for k, v in a.ratings.items()))
-        if a.overall is not None:
-            click.echo(f"   overall: {a.overall}/5")
-        for label, text in (("points", a.typed_points), ("notes", a.notes), ("transcript", a.transcript or "")):
-            if text.strip():
-                click.echo(f"   {label}:")
-                # Each line of the text on a line of its own, indented; nothing in it can start another.
-                for line in text.split("\n"):
-                    click.echo(f"     {esc(line)}")
+    echo_history(rows)
 
 
 @click.command()
@@ -131,8 +79,10 @@ def show(session_id: str, as_json: bool) -> None:
         store.close()
     if as_json:
         _echo_json(record.to_json())
-    else:
-        _show_text(record)
+        return
+    from mockint.cli.session_view import echo_session
+
+    echo_session(record)
 
 
 def _utc_offset_seconds() -> int:
@@ -155,34 +105,9 @@ def stats(as_json: bool, weakest: int) -> None:
     if as_json:
         _echo_json({**result.to_json(), "weakest": [w.to_json() for w in weak]})
         return
-    if not result.sessions:
-        click.echo("No practice sessions yet. Start one with `mockint practice`.")
-        return
-    click.echo(f"Sessions: {result.sessions} ({result.complete} complete)")
-    click.echo(f"Answers: {result.count} (+{result.skipped} skipped)   average rating: {_avg(result.average)}")
-    if result.overtime_rate is not None:
-        click.echo(f"Overtime: {result.overtime_rate:.0%} of answers")
-    click.echo(f"Streak: {plural(result.current_streak, 'day')} now, longest {result.longest_streak}")
-    if result.categories:
-        click.echo("\nBy category:")
-        for c in result.categories:
-            over = "-" if c.overtime_rate is None else f"{c.overtime_rate:.0%}"
-            click.echo(f"  {esc(c.category or '(none)')[:30]:<32}{c.count:>5} answers  avg {_avg(c.average):<5}"
-                       f"  overtime {over}")
-    if result.dimensions:
-        click.echo("\nBy rubric dimension:")
-        for d in result.dimensions:
-            trend = " ".join(_avg(w.average) for w in d.weeks[-6:])
-            click.echo(f"  {esc(d.dimension)[:30]:<32}{d.count:>5} ratings  avg {_avg(d.average):<5}  weeks: {trend}")
-    if result.weeks:
-        click.echo("\nBy week:")
-        for w in result.weeks[-8:]:
-            click.echo(f"  {w.week}  {w.count:>4} answers  avg {_avg(w.average)}")
-    if weak:
-        click.echo("\nPractise next:")
-        for q in weak:
-            state = "due" if q.due else f"due {_local(q.due_at)}"
-            click.echo(f"  {esc(q.pack_id)}/{esc(q.question_id)}  last {_avg(q.last_rating)}  ({state})")
+    from mockint.cli.session_view import echo_stats
+
+    echo_stats(result, weak)
 
 
 @click.command()
@@ -195,6 +120,7 @@ def export(session_ids: tuple[str, ...], all_: bool, fmt: str, output: str | Non
     """Export sessions for backup or sharing (JSON can be imported again with import-sessions)."""
     if all_ == bool(session_ids):
         raise click.UsageError("give either --all or one or more SESSION_IDs")
+    from mockint.core.format import plural
     from mockint.core.history.io import export as session_io
 
     store = _open_store()
@@ -251,6 +177,7 @@ def import_sessions(file: str) -> None:
     import sys
 
     from mockint.core.errors import MockintError, failure
+    from mockint.core.format import plural
     from mockint.core.history.io.export import import_file
 
     try:

@@ -17,7 +17,8 @@ def path_exists(text: str | os.PathLike[str]) -> bool:
     return Path(text).exists()
 
 
-@dataclass(frozen=True)
+# init=False: the class writes its own __init__ (taking text or paths), so dataclass need not build one.
+@dataclass(frozen=True, init=False)
 class Paths:
     """The three directories mockint uses; every file's place follows from them."""
 

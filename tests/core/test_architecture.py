@@ -65,7 +65,9 @@ def test_history_json_imports_little_beyond_version(tmp_path: Path, mockint_home
         env["MOCKINT_HOME"] = str(tmp_path / "mockint")
     extra = _modules_after(["history", "--json"], env) - _modules_after(["--version"], env)
     heavy = {"textual", "rich", "mockint.core.history.records",
-             "mockint.core.interview.interviewer"}
+             "mockint.core.interview.interviewer",
+             # The text views for people: a JSON output needs none of them.
+             "mockint.cli.session_view", "mockint.core.text", "mockint.core.format"}
     assert not extra & heavy, sorted(extra)
 
 

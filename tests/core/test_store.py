@@ -472,6 +472,17 @@ def test_verify_finds_damage_that_opening_without_the_scan_misses(tmp_path: Path
     assert any(paths.broken_dir.iterdir())
 
 
+def test_a_connection_waits_for_another_writer_as_long_as_asked(tmp_path: Path) -> None:
+    from mockint.core.history.db.file import BUSY_SECONDS, INTERACTIVE_BUSY_SECONDS, connect
+
+    for seconds in (INTERACTIVE_BUSY_SECONDS, BUSY_SECONDS, 0.25):
+        conn = connect(str(tmp_path / "mockint.db"), seconds)
+        try:
+            assert conn.execute("PRAGMA busy_timeout").fetchone()[0] == int(seconds * 1000)
+        finally:
+            conn.close()
+
+
 def test_a_write_waiting_on_another_writer_gives_up_with_a_clear_error(clock: Clock) -> None:
     from mockint.core.history.db.store import StoreBusy
 

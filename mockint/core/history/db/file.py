@@ -68,10 +68,10 @@ def _use_wal(conn: sqlite3.Connection, wait: float) -> None:
 
 def connect(path: str, busy_seconds: float = BUSY_SECONDS) -> sqlite3.Connection:
     """A connection in WAL mode, migrated, that waits at most `busy_seconds` for another writer."""
+    # `timeout` is SQLite's busy timeout (what `PRAGMA busy_timeout` reads back).
     conn = sqlite3.connect(path, timeout=busy_seconds, isolation_level=None, check_same_thread=False)
     try:
         conn.row_factory = sqlite3.Row
-        conn.execute(f"PRAGMA busy_timeout = {int(busy_seconds * 1000)}")
         _use_wal(conn, max(busy_seconds, BUSY_SECONDS))
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 from mockint.core.errors import MockintError, failure
 from mockint.core.history import limits
 from mockint.core.history.summary import STATUSES, SessionSummary, iso
-from mockint.core.text import find_any_control
 
 if TYPE_CHECKING:
     from mockint.core.history.records import AnswerRecord, SessionRecord
@@ -105,6 +104,8 @@ def check_tag(tag: str | None) -> str | None:
     """A session tag as stored: surrounding space dropped, empty is None; ValueError past the limit."""
     if tag is None:
         return None
+    from mockint.core.text import find_any_control  # a write's check: reading the history needs none of it
+
     tag = tag.strip()
     if find_any_control(tag) is not None:
         raise ValueError("tag: control characters (line breaks too) are not allowed")
