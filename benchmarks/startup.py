@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python benchmarks/startup.py [--runs N]
 Targets (issue 7): first frame <= 1.25x the bare app; <= 1.30x with 50 user packs of
-100 questions installed; home-screen memory <= 1.5x the bare app.
+100 questions installed (each judged on the median of paired runs); home-screen memory
+<= 1.5x the bare app.
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
+    # Like an installed mockint (pip writes bytecode when it installs), both apps run from
+    # bytecode: with PYTHONDONTWRITEBYTECODE set (some shells and CI images set it), an
+    # editable install would compile every mockint module again on each start, while Textual's
+    # modules in site-packages are already compiled. The tmux server inherits this environment.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     python = sys.executable
     bare_argv = [python, str(HERE / "bare_app.py")]
     mockint_argv = [mockint_executable()]
@@ -98,9 +104,15 @@ def main() -> int:
             home_mem.append(m)
             t, _ = first_frame(mockint_argv, HOME_MARKER, env_packs)
             packs.append(t)
+    # Each mockint start is compared with the bare start made just before it, and the median
+    # of those ratios is judged (as in benchmarks/review.py): this machine drifts between fast
+    # and slow states, a pair shares the state, and a best-of ratio can pair one side's lucky
+    # start with the other's ordinary one. The best-of ratios are printed too.
+    home_pairs = [h / b for b, h in zip(bare, home, strict=True)]
+    packs_pairs = [p / b for b, p in zip(bare, packs, strict=True)]
     rows = [
-        ("first frame, mockint home", best(home) / best(bare), 1.25),
-        ("first frame, 50 user packs x 100 q", best(packs) / best(bare), 1.30),
+        ("first frame, mockint home", statistics.median(home_pairs), 1.25),
+        ("first frame, 50 user packs x 100 q", statistics.median(packs_pairs), 1.30),
         ("home-screen memory (peak RSS)", statistics.median(home_mem) / statistics.median(bare_mem), 1.5),
     ]
     print(f"bare Textual app first frame: best {best(bare) * 1000:.0f} ms over {args.runs} runs")
@@ -112,6 +124,7 @@ def main() -> int:
         f"({statistics.median(home) / statistics.median(bare):.2f}x), 50 packs {statistics.median(packs) * 1000:.0f} ms "
         f"({statistics.median(packs) / statistics.median(bare):.2f}x)"
     )
+    print(f"best-of ratios: home {best(home) / best(bare):.2f}, 50 packs {best(packs) / best(bare):.2f}")
     for label, ratio, target in rows:
         verdict = "PASS" if ratio <= target else "FAIL"
         ok &= ratio <= target
