@@ -17,7 +17,6 @@ from textual.widgets.option_list import Option
 
 from mockint.core.format import plural, when
 from mockint.tui.app import MockintApp
-from mockint.tui.screens.picker import plan_choices
 from mockint.tui.widgets.key_bar import KeyBar
 
 #: Home shows as many recent sessions as its box holds, up to this many (review lists them all).
@@ -298,6 +297,10 @@ class HomeScreen(Screen[None]):
 
     def _plan_items(self) -> list[tuple[str, str]]:
         """Plans with their names (loading the packs only now, when someone asks for a plan)."""
+        # The picker (and the plan and pack models it reads) is imported when first asked for:
+        # its dataclasses cost more import time than the rest of home.
+        from mockint.tui.screens.picker import plan_choices
+
         try:
             packs = self.app.library.load_all()
         except Exception:  # fall back to the ids from the index
