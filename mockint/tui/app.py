@@ -127,6 +127,7 @@ class MockintApp(App[None]):
         self._theme_ready = False
         self._file_themes_registered = False
         self._frozen = False
+        self._gc_paused = False
         # Read the start screen's CSS with the app's own: a screen whose CSS is new when it
         # is shown makes Textual parse every stylesheet again, before that screen's first frame.
         self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
@@ -247,6 +248,12 @@ class MockintApp(App[None]):
         return Screen(id=_BLANK_ID)
 
     def on_load(self) -> None:
+        # What is built until the first frame lives as long as the app and is frozen right after
+        # it (_freeze_start_objects): collecting it meanwhile is wasted work, so automatic
+        # collection waits (gc.disable early, gc.freeze later, as the gc module's docs describe).
+        if gc.isenabled():
+            gc.disable()
+            self._gc_paused = True
         # Before the first screen exists: the theme's CSS is then applied once, not re-applied.
         self._apply_start_theme()
         try:
@@ -276,11 +283,17 @@ class MockintApp(App[None]):
         walks cheaper) and on Textual 8 building a screen's widgets once and keeping them.
         Objects frozen here are released only by `gc.unfreeze` (on_unmount).
         """
-        if not self.is_running:
-            return
-        gc.collect()
-        gc.freeze()
-        self._frozen = True
+        if self.is_running:
+            gc.collect()
+            gc.freeze()
+            self._frozen = True
+        self._resume_gc()
+
+    def _resume_gc(self) -> None:
+        """Automatic collection again, if on_load paused it."""
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
 
     def _start_verify(self) -> None:
         self.run_worker(self._verify_store, thread=True, group="verify", exit_on_error=False)
@@ -319,6 +332,7 @@ class MockintApp(App[None]):
     def on_unmount(self) -> None:
         if self._store is not None:
             self._store.close()
+        self._resume_gc()  # quit before the first frame
         if self._frozen:
             gc.unfreeze()  # the app's objects may be collected again (tests run many apps in one process)
 

@@ -508,3 +508,21 @@ async def test_start_objects_are_frozen_after_the_first_frame_and_released_at_ex
         await pilot.pause()
         assert gc.get_freeze_count() > 10_000  # Textual and the first screen, out of the collector's walk
     assert gc.get_freeze_count() == 0
+
+
+async def test_automatic_collection_waits_for_the_first_frame_and_always_comes_back(tmp_path: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    paused: list[bool] = []
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24), message_hook=lambda _m: paused.append(not gc.isenabled())) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert any(paused)  # paused while the first screen was built
+        assert gc.isenabled()  # and back once the start objects were frozen
+    # An app that quits before its first frame gives collection back too.
+    quick = make_app(tmp_path)
+    async with quick.run_test(size=(80, 24)):
+        pass
+    assert gc.isenabled()
