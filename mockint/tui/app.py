@@ -358,18 +358,27 @@ class MockintApp(App[None]):
         name = self._start_theme_name()
         if not name:
             return False
+        from_file = False
         if name not in self.available_themes:
             from mockint.tui.themes_loader import register_file_theme
 
             # This theme alone now; every theme file (and its warnings) after the first frame.
-            register_file_theme(self, name, self.paths)
+            from_file = register_file_theme(self, name, self.paths)
         theme = self.get_theme(name)
         if theme is None or theme.dark != self.current_theme.dark:
             return False
+        default = self.theme
         self.set_reactive(App.theme, theme.name)
+        try:
+            variables = self.get_css_variables()
+        except Exception:  # colours Textual cannot work with: reported with the other theme files
+            self.set_reactive(App.theme, default)
+            if from_file:
+                self.unregister_theme(theme.name)
+            return False
         self.set_class(True, f"-theme-{theme.name}", update=False)
         # App.__init__ gave the (unparsed) stylesheet the default theme's variables.
-        self.stylesheet.set_variables(self.get_css_variables())
+        self.stylesheet.set_variables(variables)
         self._theme_ready = True
         return True
 

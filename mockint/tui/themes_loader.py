@@ -62,9 +62,9 @@ def register_file_theme(app: App[Any], name: str, paths: Paths | None = None) ->
         if spec.name == name:
             try:
                 theme = to_textual_theme(spec)
-                theme.to_color_system().generate()  # fails here, not when the stylesheet is parsed
             except Exception:  # reported when every file is registered
                 return False
+            # Its colour system is generated once, by the caller (App.get_css_variables).
             app.register_theme(theme)
             return True
     return False
