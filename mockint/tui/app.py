@@ -29,7 +29,7 @@ from textual.screen import Screen
 from mockint.core.paths import Paths, get_paths
 from mockint.tui.palette import Entry, EntryProvider, all_entries
 from mockint.tui.registry import screen_class, screen_css_paths
-from mockint.tui.theming import apply_theme
+from mockint.tui.theming import apply_theme, set_theme_before_parse
 
 if TYPE_CHECKING:
     from mockint.core.backgrounder.model import Backgrounder
@@ -345,40 +345,10 @@ class MockintApp(App[None]):
             return None
 
     def _set_start_theme_before_parse(self) -> bool:
-        """Choose the start theme before the stylesheet is first parsed; False when it must wait.
-
-        Textual 8.2.8: assigning `App.theme` re-parses and re-applies the whole stylesheet
-        (`App._watch_theme` -> `refresh_css`), about a third of a first frame. In `__init__`
-        nothing is parsed yet, so the start theme is set the way `App.__init__` sets its default:
-        the value alone (`set_reactive`); the first parse then reads this theme's variables. The
-        dark/light classes and the ANSI colour filter that App.__init__ set already fit when the
-        theme's darkness is the default's; otherwise the theme is applied as usual in on_load.
-        The snapshot tests (which use the default theme) show any difference.
-        """
+        """Choose the start theme before the stylesheet is first parsed; False when it must wait."""
         name = self._start_theme_name()
-        if not name:
+        if not name or not set_theme_before_parse(self, name, self.paths):
             return False
-        from_file = False
-        if name not in self.available_themes:
-            from mockint.tui.themes_loader import register_file_theme
-
-            # This theme alone now; every theme file (and its warnings) after the first frame.
-            from_file = register_file_theme(self, name, self.paths)
-        theme = self.get_theme(name)
-        if theme is None or theme.dark != self.current_theme.dark:
-            return False
-        default = self.theme
-        self.set_reactive(App.theme, theme.name)
-        try:
-            variables = self.get_css_variables()
-        except Exception:  # colours Textual cannot work with: reported with the other theme files
-            self.set_reactive(App.theme, default)
-            if from_file:
-                self.unregister_theme(theme.name)
-            return False
-        self.set_class(True, f"-theme-{theme.name}", update=False)
-        # App.__init__ gave the (unparsed) stylesheet the default theme's variables.
-        self.stylesheet.set_variables(variables)
         self._theme_ready = True
         return True
 
