@@ -254,6 +254,40 @@ def load_theme_specs(
     ], warnings
 
 
+def find_theme_spec(
+    name: str,
+    paths: Paths | None = None,
+    *,
+    shipped_dir: Path | None = None,
+    colour_check: ColourCheck | None = None,
+    reserved: Collection[str] = (),
+) -> ThemeSpec | None:
+    """The theme in force called `name` (what `load_theme_specs` would give), reading few files.
+
+    For the start theme, before the first frame. Every user file is read (a user theme of any
+    file name replaces a shipped one, and the first file by name wins within a folder); of the
+    shipped files only `<name>.toml`, as each shipped theme file is named after its theme
+    (tests/core/test_themes.py checks that), and all of them should it not define `name`.
+    Warnings are left to `load_theme_specs`, which the app runs after the first frame.
+    """
+    if name in reserved or not is_slug(name):
+        return None
+    paths = paths or get_paths()
+    shipped = shipped_dir or shipped_themes_dir()
+    named = shipped / f"{name}.toml"
+    folders: list[tuple[ThemeSource, list[Path]]] = [
+        ("user", theme_files(paths.themes_dir)),
+        ("shipped", [named] if named.is_file() else []),
+        ("shipped", theme_files(shipped)),
+    ]
+    for source, files in folders:
+        for file in files:
+            spec, _warnings = read_theme_file(file, source=source, colour_check=colour_check)
+            if spec is not None and spec.name == name:
+                return spec
+    return None
+
+
 def effective_specs(specs: list[ThemeSpec]) -> list[ThemeSpec]:
     """The themes in force: shadowed shipped themes left out."""
     return [s for s in specs if not s.shadowed]

@@ -105,7 +105,12 @@ class MockintApp(App[None]):
         settings: Settings | None = None,
         remember_theme: bool = True,
     ) -> None:
+        # App.__init__ gives its stylesheet the default theme's colour system. When the start
+        # theme is set before the first parse (below), that system would be replaced unused:
+        # it is generated only if the default theme is the one that stays (see get_css_variables).
+        self._css_variables_wanted = False
         super().__init__()
+        self._css_variables_wanted = True
         #: Monotonic seconds, for clocks (tests pass a manual clock).
         self.clock: Callable[[], float] = clock or time.monotonic
         #: The current moment, time-zone aware (tests pass a fixed one).
@@ -132,6 +137,8 @@ class MockintApp(App[None]):
         # is shown makes Textual parse every stylesheet again, before that screen's first frame.
         self.css_path = [*self.css_path, *screen_css_paths(start_screen)]
         self._start_theme_set = self._set_start_theme_before_parse()
+        if not self._start_theme_set:
+            self.stylesheet.set_variables(self.get_css_variables())
 
     # -- lazy domain services ------------------------------------------------
     @property
@@ -400,6 +407,8 @@ class MockintApp(App[None]):
         The clock colours default to the theme's success, warning and error text, taken from
         the colour system Textual has just generated (generating it again costs a frame).
         """
+        if not self._css_variables_wanted:
+            return {}  # called by App.__init__: the start theme's variables are set in __init__
         from mockint.tui.themes_loader import clock_variable_defaults
 
         variables = super().get_css_variables()

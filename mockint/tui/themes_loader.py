@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mockint.core.paths import Paths
-from mockint.core.themes import ThemeSpec, effective_specs
-from mockint.theme_files import builtin_theme_names, load_file_themes
+from mockint.core.themes import ThemeSpec, effective_specs, find_theme_spec
+from mockint.theme_files import builtin_theme_names, colour_problem, load_file_themes
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -55,19 +55,21 @@ def register_file_themes(app: App[Any], paths: Paths | None = None, *, shipped_d
 def register_file_theme(app: App[Any], name: str, paths: Paths | None = None) -> bool:
     """Register the one theme file that defines `name` (the start theme); False when none valid does.
 
-    The other files, and every file's warnings, wait for `register_file_themes`.
+    Only the files that may define it are read (`find_theme_spec`); the other files, and
+    every file's warnings, wait for `register_file_themes`.
     """
-    specs, _diagnostics = load_file_themes(paths or getattr(app, "paths", None))
-    for spec in effective_specs(specs):
-        if spec.name == name:
-            try:
-                theme = to_textual_theme(spec)
-            except Exception:  # reported when every file is registered
-                return False
-            # Its colour system is generated once, by the caller (App.get_css_variables).
-            app.register_theme(theme)
-            return True
-    return False
+    spec = find_theme_spec(
+        name, paths or getattr(app, "paths", None), colour_check=colour_problem, reserved=builtin_theme_names()
+    )
+    if spec is None:
+        return False
+    try:
+        theme = to_textual_theme(spec)
+    except Exception:  # reported when every file is registered
+        return False
+    # Its colour system is generated once, by the caller (App.get_css_variables).
+    app.register_theme(theme)
+    return True
 
 
 def clock_variable_defaults(variables: dict[str, str]) -> dict[str, str]:

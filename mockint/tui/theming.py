@@ -55,6 +55,6 @@ def set_theme_before_parse(app: App[Any], name: str, paths: Paths) -> bool:
             app.unregister_theme(theme.name)
         return False
     app.set_class(True, f"-theme-{theme.name}", update=False)
-    # App.__init__ gave the (unparsed) stylesheet the default theme's variables.
+    # The (unparsed) stylesheet has no variables yet, or the default theme's (a plain App).
     app.stylesheet.set_variables(variables)
     return True

@@ -11,6 +11,8 @@ from mockint.core.errors import Diagnostic
 from mockint.core.paths import get_paths
 from mockint.core.themes import (
     MAX_THEME_BYTES,
+    effective_specs,
+    find_theme_spec,
     load_theme_specs,
     parse_theme_bytes,
     shipped_themes_dir,
@@ -133,6 +135,37 @@ def test_user_themes_shadow_shipped_ones_and_bad_files_are_reported() -> None:
     assert any("bad.toml: warning: primary:" in line for line in lines)
     assert any("nord.toml: warning: name:" in line and "built-in" in line for line in lines)
     assert any("mine.toml: warning: name:" in line and "already defined" in line for line in lines)
+
+
+def test_each_shipped_theme_file_is_named_after_its_theme() -> None:
+    # find_theme_spec reads only <name>.toml of the shipped themes for the start theme.
+    specs, _ = load_file_themes()
+    shipped = [s for s in specs if s.source == "shipped"]
+    assert shipped and all(Path(s.path).stem == s.name for s in shipped)
+
+
+def test_finding_one_theme_agrees_with_loading_them_all(tmp_path: Path) -> None:
+    write_user_theme("paper-mine.toml", 'name = "paper"\nprimary = "#123456"\ndark = false\n')  # shadows
+    write_user_theme("b.toml", 'name = "mine"\nprimary = "#abcdef"\n')
+    write_user_theme("a.toml", 'name = "mine"\nprimary = "#fedcba"\n')  # sorted first: it wins
+    write_user_theme("c.toml", 'name = "broken"\nprimary = "#nothex"\n')
+    write_user_theme("nord.toml", 'name = "nord"\nprimary = "red"\n')  # reserved: never found
+    specs, _ = load_file_themes()
+    in_force = {s.name: s for s in effective_specs(specs)}
+    reserved = builtin_theme_names()
+    for name in [*in_force, "broken", "nord", "missing", "../paper", "Paper"]:
+        found = find_theme_spec(name, colour_check=colour_problem, reserved=reserved)
+        assert found == in_force.get(name), name
+    assert Path(in_force["paper"].path).name == "paper-mine.toml"
+    assert in_force["mine"].colours["primary"] == "#fedcba"
+
+
+def test_a_shipped_theme_in_a_file_of_another_name_is_still_found(tmp_path: Path) -> None:
+    (tmp_path / "calm-dark.toml").write_text('name = "dusk"\nprimary = "#123456"\n')
+    (tmp_path / "zz.toml").write_text('name = "calm-dark"\nprimary = "#654321"\n')
+    found = find_theme_spec("calm-dark", shipped_dir=tmp_path, colour_check=colour_problem)
+    assert found is not None and Path(found.path).name == "zz.toml" and found.source == "shipped"
+    assert find_theme_spec("dusk", shipped_dir=tmp_path) is not None
 
 
 def test_a_huge_file_is_skipped(tmp_path: Path) -> None:

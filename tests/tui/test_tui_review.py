@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from textual import events
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Header
 
 from mockint.core.history.db.store import Store
 from mockint.core.paths import get_paths
@@ -70,8 +70,9 @@ async def test_filters_change_rows(seeded: list[str], keys: list[str], expected:
         assert app.screen is screen
         session_list = screen.query_one(SessionList)
         assert ids(session_list) == expected
-        summary = str(screen.query_one("#review-summary").render())
-        assert summary.startswith(f"{len(expected)} session")
+        assert screen.sub_title.startswith(f"{len(expected)} session")
+        shown = " ".join(str(part.render()) for part in screen.query_one(Header).query("*"))
+        assert f"Review — {len(expected)} session" in shown  # the header says it
         await pilot.press("x")  # clear filters
         await pilot.pause()
         assert ids(session_list) == seeded
@@ -155,7 +156,7 @@ async def test_history_is_read_again_when_coming_back(seeded: list[str]) -> None
         session_list = app.screen.query_one(SessionList)
         assert ids(session_list) == ["s7", *seeded]
         assert session_list.cursor == 2  # the place in the list is kept
-        assert str(app.screen.query_one("#review-summary").render()).startswith("7 sessions")
+        assert app.screen.sub_title.startswith("7 sessions")
 
 
 async def test_detail_shows_everything_as_plain_text(seeded: list[str]) -> None:

@@ -11,12 +11,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
 from mockint.core.format import plural
 from mockint.tui.app import MockintApp
@@ -76,7 +75,6 @@ class ReviewScreen(Screen[None]):
     app = getters.app(MockintApp)
     CSS_PATH = "review.tcss"
     TITLE = "Review"
-    SUB_TITLE = "History"
     HELP_TEXT: ClassVar[str] = (
         "Every practice session, newest first. Narrow the list with the filters on top (a target is the "
         "company or role you tagged a session with); enter opens a session with every answer."
@@ -140,7 +138,6 @@ class ReviewScreen(Screen[None]):
         yield FilterBar(
             self.filters.chips(self.names if filtered else None), defaults=ReviewFilters().chips(), id="filters"
         )
-        yield Static(id="review-summary", markup=False)
         yield SessionList(
             HistorySource(self.app.store),
             filters=self.store_filters(),
@@ -279,16 +276,12 @@ class ReviewScreen(Screen[None]):
 
     # -- list ----------------------------------------------------------------
     def _update_summary(self) -> None:
+        # How many sessions match, and the order, as the header's subtitle ("Review — 10,000
+        # sessions · sorted by Date, descending"): a line of the screen stays for the list.
         session_list = self.query_one(SessionList)
         title = next((c.title for c in COLUMNS if c.sort == session_list.sort), session_list.sort)
         direction = "descending" if session_list.descending else "ascending"
-        self.query_one("#review-summary", Static).update(
-            Text(
-                f"{plural(session_list.row_count, 'session')} · sorted by {title}, {direction} · enter opens one",
-                no_wrap=True,
-                overflow="ellipsis",
-            )
-        )
+        self.sub_title = f"{plural(session_list.row_count, 'session')} · sorted by {title}, {direction}"
 
     def on_session_list_sort_changed(self, event: SessionList.SortChanged) -> None:
         self._update_summary()
