@@ -119,6 +119,7 @@ class AttemptsScreen(ModalScreen[None]):
             header.truncate(width, overflow="ellipsis")
         table.add_columns("Date", "Time / target", *headers, "Overall", "Notes")
         tz = self.app.now().tzinfo
+        # Partial: colour and weight only, so the table's own backgrounds (cursor, zebra) show.
         overtime = self.get_component_rich_style("attempts--overtime", partial=True)
         for attempt in self.attempts:
             table.add_row(*attempt_row(attempt, dimensions, self.current, tz, overtime))

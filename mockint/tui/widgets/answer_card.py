@@ -184,7 +184,7 @@ class AnswerCard(Static, can_focus=True):
 
     def _draw(self) -> None:
         def style(name: str) -> Style:
-            return self.get_component_rich_style(f"answer-card--{name}", partial=True)
+            return self.get_component_rich_style(f"answer-card--{name}")
 
         styles = CardStyles(style("overtime"), style("muted"), style("label"))
         head, body = answer_parts(self.answer, self.number, names=self.names, styles=styles, guidance=self.guidance)

@@ -78,8 +78,8 @@ class PracticeCalendar(Widget):
         return longest_streak(day for day, n in self.counts.items() if n > 0)
 
     def render(self) -> RenderResult:
-        label_style = self.get_component_rich_style("calendar--label", partial=True)
-        styles = [self.get_component_rich_style(cls, partial=True) for _, cls in _LEVELS]
+        label_style = self.get_component_rich_style("calendar--label")
+        styles = [self.get_component_rich_style(cls) for _, cls in _LEVELS]
         columns = calendar_weeks(self.counts, self.today, self.weeks)
         out = Text(no_wrap=True, overflow="crop")
         for row in range(7):

@@ -143,7 +143,8 @@ class FilterBar(Widget):
                     segments.append(Segment(_SEPARATOR, base))
                 for piece, component in self._pieces(chip):
                     if component not in styles:
-                        styles[component] = base + self.get_component_rich_style(component, partial=True)
+                        # Whole component styles: `$text-muted` (auto 60%) blends with the background.
+                        styles[component] = self.get_component_rich_style(component)
                     # Values are names and tags from the history: plain text, never markup.
                     segments.append(Segment(piece, styles[component]))
             strip = Strip(segments)

@@ -175,7 +175,7 @@ class KeyBar(OneLine, can_focus=False):
             "base": base,
             "key": self.get_component_rich_style("key-bar--key"),
             "description": self.get_component_rich_style("key-bar--description"),
-            "hover": self.get_component_rich_style("key-bar--hover", partial=True),
+            "hover": self.get_component_rich_style("key-bar--hover"),
         }
         shown, palette = self.items()
         right: list[Segment] = []

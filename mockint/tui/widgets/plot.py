@@ -125,9 +125,9 @@ class TrendPlot(Widget):
         return None
 
     def render(self) -> RenderResult:
-        line_style = self.get_component_rich_style("trendplot--line", partial=True)
-        axis_style = self.get_component_rich_style("trendplot--axis", partial=True)
-        title_style = self.get_component_rich_style("trendplot--title", partial=True)
+        line_style = self.get_component_rich_style("trendplot--line")
+        axis_style = self.get_component_rich_style("trendplot--axis")
+        title_style = self.get_component_rich_style("trendplot--title")
         hi_label = self.value_format.format(self.hi)
         lo_label = self.value_format.format(self.lo)
         axis_width = max(len(hi_label), len(lo_label)) + 1

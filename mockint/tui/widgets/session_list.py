@@ -306,12 +306,15 @@ class SessionList(ScrollView, can_focus=True):
         self._styles = None
 
     def _style(self, name: str) -> Style:
-        """The widget's style, or it with the component class `name` on top (cached per style update)."""
+        """The widget's style, or that of the component class `name` (cached per style update).
+
+        Whole component styles (not `partial`): only they blend a colour with transparency or
+        `auto` (`$text-muted`, `$accent 40%`) with the background under it.
+        """
         if self._styles is None:
-            base = self.rich_style
-            self._styles = {"": base}
+            self._styles = {"": self.rich_style}
             for component in self.COMPONENT_CLASSES:
-                self._styles[component] = base + self.get_component_rich_style(component, partial=True)
+                self._styles[component] = self.get_component_rich_style(component)
         return self._styles[name]
 
     def render_line(self, y: int) -> Strip:
@@ -338,11 +341,9 @@ class SessionList(ScrollView, can_focus=True):
         if row is None:
             return Strip.blank(width, self._style(""))
         if is_cursor:
+            # The cursor's own colours on every row (warning text on the accent would not be
+            # readable); the status column still says the session is unfinished.
             style = self._style("session-list--cursor")
-            if row.summary.status != "complete" or row.summary.ended_early:
-                style = self._style("session-list--incomplete") + self.get_component_rich_style(
-                    "session-list--cursor", partial=True
-                )
         else:
             unfinished = row.summary.status != "complete" or row.summary.ended_early
             style = self._style("session-list--incomplete" if unfinished else "")

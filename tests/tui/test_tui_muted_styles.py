@@ -1,0 +1,96 @@
+"""Muted, translucent and `auto` colours of line-drawn widgets, under dark and light themes.
+
+A component style taken `partial` and added to the widget's style keeps `$text-muted`
+(`auto 60%`) as plain white and `$block-hover-background` (translucent) as black: muted
+labels vanished on the light themes. These tests read the colours the widgets draw.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rich.color import Color
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.events import MouseMove
+
+from mockint.tui.widgets.calendar import PracticeCalendar
+from mockint.tui.widgets.filter_bar import FilterBar
+from mockint.tui.widgets.key_bar import KeyBar
+from mockint.tui.widgets.session_list import SessionList
+from tests.support.review_app import ReviewApp
+
+THEMES = ["calm-dark", "paper", "textual-light", "textual-dark"]
+
+
+def luminance(color: Color | None) -> float:
+    assert color is not None
+    r, g, b = color.get_truecolor()
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def segment(segments: list[Segment], text: str) -> Segment:
+    return next(s for s in segments if text in s.text)
+
+
+def between(muted: Segment, text: Segment) -> bool:
+    """`muted` is drawn fainter than `text`, on the same background, and is not invisible."""
+    assert muted.style is not None and text.style is not None
+    background = luminance(muted.style.bgcolor)
+    low, high = sorted((luminance(text.style.color), background))
+    return low < luminance(muted.style.color) < high and abs(luminance(muted.style.color) - background) > 20
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_filter_labels_and_the_empty_list_are_muted_not_white(theme: str) -> None:
+    app = ReviewApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.ensure_file_themes()  # the shipped themes are registered after the first frame
+        app.theme = theme
+        await pilot.pause()
+        bar = app.screen.query_one(FilterBar)
+        line = list(bar.render_line(0))
+        assert between(segment(line, "Pack:"), segment(line, "all"))  # label fainter than the value
+        session_list = app.screen.query_one(SessionList)
+        assert session_list.row_count == 0
+        message = segment(list(session_list.render_line(1)), "No sessions")
+        assert between(message, Segment("text", session_list.rich_style))  # fainter than the list's text
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_a_hovered_key_is_lit_on_the_bar_not_on_black(theme: str) -> None:
+    app = ReviewApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.ensure_file_themes()  # the shipped themes are registered after the first frame
+        app.theme = theme
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        plain = list(bar.render_line(0))
+        x = next(x for x in range(bar.size.width) if (item := bar.item_at(x)) and item.description == "Sort")
+        bar.post_message(MouseMove(bar, x, 0, 0, 0, 0, False, False, False, screen_x=x, screen_y=0))
+        await pilot.pause()
+        assert bar._hover is not None and bar._hover.description == "Sort"
+        lit = segment(list(bar.render_line(0)), "Sort")
+        base = segment(plain, "Sort")
+        assert lit.style is not None and base.style is not None
+        assert lit.style.bgcolor != base.style.bgcolor  # highlighted...
+        # ...by a shade of the bar's own background, as Textual's Footer does.
+        assert abs(luminance(lit.style.bgcolor) - luminance(base.style.bgcolor)) < 60
+
+
+async def test_calendar_levels_are_three_shades_of_success() -> None:
+    app = ReviewApp(start="trends")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        calendar = app.screen.query_one(PracticeCalendar)
+        text = calendar.render()
+        assert isinstance(text, Text)
+        colours = {}
+        for span in text.spans:
+            glyph = text.plain[span.start:span.end][:1]
+            if glyph in ("░", "▒", "█") and isinstance(span.style, Style):
+                colours[glyph] = luminance(span.style.color)
+        assert set(colours) == {"░", "▒", "█"}  # the legend shows every level at least
+        background = luminance(calendar.rich_style.bgcolor)
+        # `$success 50%` and `75%` blend towards the background: each level stands further from it.
+        assert abs(colours["░"] - background) < abs(colours["▒"] - background) < abs(colours["█"] - background)
