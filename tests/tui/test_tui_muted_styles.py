@@ -41,13 +41,20 @@ def between(muted: Segment, text: Segment) -> bool:
     return low < luminance(muted.style.color) < high and abs(luminance(muted.style.color) - background) > 20
 
 
-@pytest.mark.parametrize("theme", THEMES)
-async def test_filter_labels_and_the_empty_list_are_muted_not_white(theme: str) -> None:
-    app = ReviewApp()
+@pytest.fixture(params=THEMES)
+def themed(request: pytest.FixtureRequest) -> tuple[ReviewApp, str]:
+    """The review screen (an empty history), and the theme it switches to once it is shown."""
+    review = ReviewApp()
+    review.call_after_refresh(review.ensure_file_themes)  # the shipped themes are registered then
+    review.call_after_refresh(setattr, review, "theme", request.param)
+    return review, request.param
+
+
+async def test_filter_labels_and_the_empty_list_are_muted_not_white(themed: tuple[ReviewApp, str]) -> None:
+    app, theme = themed
     async with app.run_test(size=(100, 30)) as pilot:
-        app.ensure_file_themes()  # the shipped themes are registered after the first frame
-        app.theme = theme
         await pilot.pause()
+        assert app.theme == theme
         bar = app.screen.query_one(FilterBar)
         line = list(bar.render_line(0))
         assert between(segment(line, "Pack:"), segment(line, "all"))  # label fainter than the value
@@ -57,13 +64,11 @@ async def test_filter_labels_and_the_empty_list_are_muted_not_white(theme: str) 
         assert between(message, Segment("text", session_list.rich_style))  # fainter than the list's text
 
 
-@pytest.mark.parametrize("theme", THEMES)
-async def test_a_hovered_key_is_lit_on_the_bar_not_on_black(theme: str) -> None:
-    app = ReviewApp()
+async def test_a_hovered_key_is_lit_on_the_bar_not_on_black(themed: tuple[ReviewApp, str]) -> None:
+    app, theme = themed
     async with app.run_test(size=(100, 30)) as pilot:
-        app.ensure_file_themes()  # the shipped themes are registered after the first frame
-        app.theme = theme
         await pilot.pause()
+        assert app.theme == theme
         bar = app.screen.query_one(KeyBar)
         plain = list(bar.render_line(0))
         x = next(x for x in range(bar.size.width) if (item := bar.item_at(x)) and item.description == "Sort")
