@@ -134,23 +134,24 @@ class ReviewScreen(Screen[None]):
 
         # Unfiltered, the chips need no names: the library is not read for the first frame.
         filtered = self.filters.pack or self.filters.category
-        yield Header()
-        yield FilterBar(
-            self.filters.chips(self.names if filtered else None), defaults=ReviewFilters().chips(), id="filters"
-        )
-        yield SessionList(
+        sessions = SessionList(
             HistorySource(self.app.store),
             filters=self.store_filters(),
             tz=self.app.now().tzinfo,
             practice=lambda summary: self.names.practice(summary),
             id="sessions",
         )
+        self.sub_title = self._summary(sessions)  # the header shows it from its first frame
+        yield Header()
+        yield FilterBar(
+            self.filters.chips(self.names if filtered else None), defaults=ReviewFilters().chips(), id="filters"
+        )
+        yield sessions
         yield KeyBar()
 
     def on_mount(self) -> None:
         # No explicit focus: the list is the first focusable widget, so Textual's auto-focus
         # picks it, and the footer is not rebuilt once more for a second focus change.
-        self._update_summary()
         if self._open_on_mount:
             self.open_session(self._open_on_mount)
 
@@ -276,12 +277,15 @@ class ReviewScreen(Screen[None]):
 
     # -- list ----------------------------------------------------------------
     def _update_summary(self) -> None:
-        # How many sessions match, and the order, as the header's subtitle ("Review — 10,000
-        # sessions · sorted by Date, descending"): a line of the screen stays for the list.
-        session_list = self.query_one(SessionList)
+        self.sub_title = self._summary(self.query_one(SessionList))
+
+    @staticmethod
+    def _summary(session_list: SessionList) -> str:
+        """How many sessions match, and in what order: the header's subtitle ("Review — 10,000
+        sessions · sorted by Date, descending"), so a line of the screen stays for the list."""
         title = next((c.title for c in COLUMNS if c.sort == session_list.sort), session_list.sort)
         direction = "descending" if session_list.descending else "ascending"
-        self.sub_title = f"{plural(session_list.row_count, 'session')} · sorted by {title}, {direction}"
+        return f"{plural(session_list.row_count, 'session')} · sorted by {title}, {direction}"
 
     def on_session_list_sort_changed(self, event: SessionList.SortChanged) -> None:
         self._update_summary()
