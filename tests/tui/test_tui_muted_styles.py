@@ -13,12 +13,17 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.events import MouseMove
+from textual.geometry import Region
 
+from mockint.core.history.db.store import Store
+from mockint.core.paths import get_paths
+from mockint.tui.widgets.answer_card import AnswerCard
 from mockint.tui.widgets.calendar import PracticeCalendar
 from mockint.tui.widgets.filter_bar import FilterBar
 from mockint.tui.widgets.key_bar import KeyBar
 from mockint.tui.widgets.session_list import SessionList
 from tests.support.review_app import ReviewApp
+from tests.support.tui_review_seed import fixed_now, small_history
 
 THEMES = ["calm-dark", "paper", "textual-light", "textual-dark"]
 
@@ -99,3 +104,29 @@ async def test_calendar_levels_are_three_shades_of_success() -> None:
         background = luminance(calendar.rich_style.bgcolor)
         # `$success 50%` and `75%` blend towards the background: each level stands further from it.
         assert abs(colours["░"] - background) < abs(colours["▒"] - background) < abs(colours["█"] - background)
+
+
+async def test_a_cards_muted_text_follows_its_background_as_focus_moves() -> None:
+    with Store.open(get_paths(), now=fixed_now) as store:
+        small_history(store)
+    app = ReviewApp(session_id="s4")
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.theme = "textual-dark"  # a focused card is drawn on $boost, visible in this theme
+        await pilot.pause()
+        first, second = list(app.screen.query(AnswerCard).results(AnswerCard))[:2]
+
+        def muted_background(card: AnswerCard) -> Color | None:
+            lines = card.render_lines(Region(0, 0, card.size.width, card.size.height))
+            pack = next(s for line in lines for s in line if "Behavioural classics" in s.text)
+            assert pack.style is not None
+            return pack.style.bgcolor
+
+        assert first.has_focus
+        focused = first.rich_style.bgcolor
+        assert muted_background(first) == focused
+        await pilot.press("down")  # the next card
+        await pilot.pause()
+        assert second.has_focus and not first.has_focus
+        assert first.rich_style.bgcolor != focused  # the card left $boost...
+        assert muted_background(first) == first.rich_style.bgcolor  # ...and so did its muted text
+        assert muted_background(second) == focused
