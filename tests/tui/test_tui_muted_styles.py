@@ -1,4 +1,4 @@
-"""Muted, translucent and `auto` colours of line-drawn widgets, under dark and light themes.
+"""Muted, translucent and `auto` colours of drawn widgets, under dark and light themes.
 
 A component style taken `partial` and added to the widget's style keeps `$text-muted`
 (`auto 60%`) as plain white and `$block-hover-background` (translucent) as black: muted
@@ -21,7 +21,6 @@ from mockint.tui.widgets.answer_card import AnswerCard
 from mockint.tui.widgets.calendar import PracticeCalendar
 from mockint.tui.widgets.filter_bar import FilterBar
 from mockint.tui.widgets.key_bar import KeyBar
-from mockint.tui.widgets.session_list import SessionList
 from tests.support.review_app import ReviewApp
 from tests.support.tui_review_seed import fixed_now, small_history
 
@@ -55,7 +54,7 @@ def themed(request: pytest.FixtureRequest) -> tuple[ReviewApp, str]:
     return review, request.param
 
 
-async def test_filter_labels_and_the_empty_list_are_muted_not_white(themed: tuple[ReviewApp, str]) -> None:
+async def test_filter_labels_are_muted_and_an_active_value_lit(themed: tuple[ReviewApp, str]) -> None:
     app, theme = themed
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -63,10 +62,12 @@ async def test_filter_labels_and_the_empty_list_are_muted_not_white(themed: tupl
         bar = app.screen.query_one(FilterBar)
         line = list(bar.render_line(0))
         assert between(segment(line, "Pack:"), segment(line, "all"))  # label fainter than the value
-        session_list = app.screen.query_one(SessionList)
-        assert session_list.row_count == 0
-        message = segment(list(session_list.render_line(1)), "No sessions")
-        assert between(message, Segment("text", session_list.rich_style))  # fainter than the list's text
+        await pilot.press("u")  # status: complete, a filter narrowing the list
+        await pilot.pause()
+        line = list(bar.render_line(0))
+        key, active, plain = segment(line, "u"), segment(line, "complete"), segment(line, "all")
+        assert active.style is not None and key.style is not None and plain.style is not None
+        assert active.style.color == key.style.color != plain.style.color and active.style.bold
 
 
 async def test_a_hovered_key_is_lit_on_the_bar_not_on_black(themed: tuple[ReviewApp, str]) -> None:

@@ -160,13 +160,11 @@ class SessionList(ScrollView, can_focus=True):
     SessionList > .session-list--cursor { background: $accent 40%; }
     SessionList:focus > .session-list--cursor { background: $accent; color: $text; }
     SessionList > .session-list--incomplete { color: $warning; }
-    SessionList > .session-list--empty { color: $text-muted; }
     """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "session-list--header",
         "session-list--cursor",
         "session-list--incomplete",
-        "session-list--empty",
     }
 
     cursor: reactive[int] = reactive(0, repaint=False)
@@ -327,8 +325,7 @@ class SessionList(ScrollView, can_focus=True):
         index = self.scroll_offset.y + y - 1
         if self.row_count == 0:
             if y == 1:
-                return self._strip(_fit(" No sessions match these filters.", width), width,
-                                   self._style("session-list--empty"))
+                return self._strip(_fit(" No sessions match these filters.", width), width, self._style(""))
             return Strip.blank(width, self._style(""))
         if index >= self.row_count:
             return Strip.blank(width, self._style(""))
