@@ -31,7 +31,9 @@ from mockint.core.history.queries import HistoryRow
 from mockint.core.history.summary import SessionSummary
 from mockint.core.text import one_line
 
-PAGE_SIZE = 40
+#: Rows read from the store at a time: a screenful at 80x24 and a few more, so the first frame
+#: reads one page (each row costs its answer counts; a bigger page costs the first frame more).
+PAGE_SIZE = 25
 
 
 class SessionSource(Protocol):
