@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import resource
 import statistics
@@ -169,7 +170,11 @@ def main() -> int:
         asyncio.run(first_frame("review"))
         bare, review = [], []
         for _ in range(args.runs):
+            # Each run starts from a collected heap: garbage left by the run before would make
+            # the collector pause inside the next frame, at random (the bare app keeps it on).
+            gc.collect()
             bare.append(asyncio.run(first_frame("bare")))
+            gc.collect()
             review.append(asyncio.run(first_frame("review")))
         bare_mem = [peak_rss("bare", home) for _ in range(3)]
         review_mem = [peak_rss("review", home) for _ in range(3)]

@@ -70,7 +70,7 @@ async def test_filter_labels_are_muted_and_an_active_value_lit(themed: tuple[Rev
         assert active.style.color == key.style.color != plain.style.color and active.style.bold
 
 
-async def test_a_hovered_key_is_lit_on_the_bar_not_on_black(themed: tuple[ReviewApp, str]) -> None:
+async def test_a_hovered_key_is_lit_in_the_key_colour(themed: tuple[ReviewApp, str]) -> None:
     app, theme = themed
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -82,11 +82,11 @@ async def test_a_hovered_key_is_lit_on_the_bar_not_on_black(themed: tuple[Review
         await pilot.pause()
         assert bar._hover is not None and bar._hover.description == "Sort"
         lit = segment(list(bar.render_line(0)), "Sort")
-        base = segment(plain, "Sort")
-        assert lit.style is not None and base.style is not None
-        assert lit.style.bgcolor != base.style.bgcolor  # highlighted...
-        # ...by a shade of the bar's own background, as Textual's Footer does.
-        assert abs(luminance(lit.style.bgcolor) - luminance(base.style.bgcolor)) < 60
+        key = segment(plain, " o ")
+        before = segment(plain, "Sort")
+        assert lit.style is not None and key.style is not None and before.style is not None
+        assert lit.style.color == key.style.color != before.style.color  # lit in the key's colour
+        assert lit.style.bgcolor == key.style.bgcolor  # on the bar, not on black
 
 
 async def test_calendar_levels_are_three_shades_of_success() -> None:

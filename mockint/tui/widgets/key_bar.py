@@ -6,7 +6,8 @@ a line of text: Footer builds a child widget per key and rebuilds them all
 whenever the bindings change (every focus change), which is most of the cost of a
 screen's first frame. Here a change of bindings is a repaint.
 
-Mouse: a click on a key presses it; hovering shows it highlighted (and its tooltip).
+Mouse: a click on a key presses it; hovering lights its description in the key's colour
+(and shows its tooltip).
 
 What it relies on in Textual (checked against 8.2.8, the pinned version): `Footer`
 recomposing all its `FooterKey` children on every `bindings_updated_signal` (which fires on
@@ -57,12 +58,9 @@ class KeyBar(OneLine, can_focus=False):
     """The current screen's shown bindings, one per action, and the command palette key."""
 
     ALLOW_SELECT = False
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "key-bar--key",
-        "key-bar--description",
-        "key-bar--hover",
-        "key-bar--separator",
-    }
+    # Two component classes: Textual styles each one as a node of its own on every style pass
+    # of the bar (every screen's first frame pays them), so hover and the separator reuse them.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description"}
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
@@ -78,13 +76,6 @@ class KeyBar(OneLine, can_focus=False):
     KeyBar > .key-bar--description {
         color: $footer-description-foreground;
         background: $footer-description-background;
-    }
-    KeyBar > .key-bar--hover {
-        color: $footer-key-foreground;
-        background: $block-hover-background;
-    }
-    KeyBar > .key-bar--separator {
-        color: $foreground 20%;
     }
     """
 
@@ -161,7 +152,7 @@ class KeyBar(OneLine, can_focus=False):
         """The segments of one key (key and description), and the spacing after it."""
         key_style, description_style = styles["key"], styles["description"]
         if item == self._hover:
-            key_style, description_style = key_style + styles["hover"], description_style + styles["hover"]
+            description_style = key_style  # lit: the whole key in the key's colours
         if not item.enabled:
             key_style, description_style = key_style + _DIM, description_style + _DIM
         key, description, trailing = self._pieces(item, compact)
@@ -175,13 +166,12 @@ class KeyBar(OneLine, can_focus=False):
             "base": base,
             "key": self.get_component_rich_style("key-bar--key"),
             "description": self.get_component_rich_style("key-bar--description"),
-            "hover": self.get_component_rich_style("key-bar--hover"),
         }
         shown, palette = self.items()
         right: list[Segment] = []
         right_span: tuple[int, int, KeyItem] | None = None
         if palette is not None:
-            right.append(Segment("▏", self.get_component_rich_style("key-bar--separator")))
+            right.append(Segment("▏", styles["description"] + _DIM))  # faint, as Footer's
             # The palette key is always drawn compact, as Footer draws it.
             segments, trailing = self._segments(palette, True, styles)
             right_span = (1, 1 + Segment.get_line_length(segments), palette)
