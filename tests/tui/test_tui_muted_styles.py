@@ -45,13 +45,23 @@ def between(muted: Segment, text: Segment) -> bool:
     return low < luminance(muted.style.color) < high and abs(luminance(muted.style.color) - background) > 20
 
 
+class ThemedReviewApp(ReviewApp):
+    """The review screen (an empty history) switched to `theme` as it mounts."""
+
+    def __init__(self, theme: str) -> None:
+        super().__init__()
+        self.wanted_theme = theme
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.ensure_file_themes()  # the shipped themes are otherwise registered after the first frame
+        self.theme = self.wanted_theme
+
+
 @pytest.fixture(params=THEMES)
 def themed(request: pytest.FixtureRequest) -> tuple[ReviewApp, str]:
-    """The review screen (an empty history), and the theme it switches to once it is shown."""
-    review = ReviewApp()
-    review.call_after_refresh(review.ensure_file_themes)  # the shipped themes are registered then
-    review.call_after_refresh(setattr, review, "theme", request.param)
-    return review, request.param
+    """The review screen under each theme, and that theme's name."""
+    return ThemedReviewApp(request.param), request.param
 
 
 async def test_filter_labels_are_muted_and_an_active_value_lit(themed: tuple[ReviewApp, str]) -> None:
