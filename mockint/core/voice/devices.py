@@ -59,44 +59,38 @@ def _backends() -> tuple[list[Any], bool]:
     return [], False
 
 
-def _check_real(device: Any, asked_null: bool, what: str) -> None:
+def _open(kind: str, sample_rate: int, missing: str) -> Any:
+    """A mono, 16-bit miniaudio device of `kind` ("input" or "output"); `missing` when there is none.
+
+    Only the null backend (silence) is left when no real device exists: that is "none" too,
+    unless it was asked for (MOCKINT_AUDIO_BACKEND=null, the tests).
+    """
+    import miniaudio
+
+    _silence_alsa()
+    backends, asked_null = _backends()
+    make, format_key = (
+        (miniaudio.CaptureDevice, "input_format") if kind == "input" else (miniaudio.PlaybackDevice, "output_format")
+    )
+    settings: dict[str, Any] = {format_key: miniaudio.SampleFormat.SIGNED16}
+    try:
+        device = make(nchannels=1, sample_rate=sample_rate, backends=backends or None, app_name="mockint", **settings)
+    except miniaudio.MiniaudioError:
+        raise failure(missing) from None
     if getattr(device, "backend", "").lower() == "null" and not asked_null:
         device.close()
-        raise failure(f"no audio {what} device found")
+        raise failure(f"no audio {kind} device found")
+    return device
 
 
 def open_capture(sample_rate: int) -> Any:
     """A started-later miniaudio capture device (mono, 16-bit); exit-1 error if there is none."""
-    import miniaudio
-
-    _silence_alsa()
-    backends, asked_null = _backends()
-    try:
-        device = miniaudio.CaptureDevice(
-            input_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=sample_rate,
-            backends=backends or None, app_name="mockint",
-        )
-    except miniaudio.MiniaudioError:
-        raise failure("no microphone: no audio input device could be opened") from None
-    _check_real(device, asked_null, "input")
-    return device
+    return _open("input", sample_rate, "no microphone: no audio input device could be opened")
 
 
 def open_playback(sample_rate: int) -> Any:
     """A miniaudio playback device (mono, 16-bit); exit-1 error if there is none."""
-    import miniaudio
-
-    _silence_alsa()
-    backends, asked_null = _backends()
-    try:
-        device = miniaudio.PlaybackDevice(
-            output_format=miniaudio.SampleFormat.SIGNED16, nchannels=1, sample_rate=sample_rate,
-            backends=backends or None, app_name="mockint",
-        )
-    except miniaudio.MiniaudioError:
-        raise failure("no audio output device: sound cannot be played here") from None
-    _check_real(device, asked_null, "output")
-    return device
+    return _open("output", sample_rate, "no audio output device: sound cannot be played here")
 
 
 def play(audio: Audio, *, stop: threading.Event | None = None,
